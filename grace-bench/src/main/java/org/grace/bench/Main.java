@@ -1,6 +1,7 @@
 package org.grace.bench;
 
 import ai.djl.engine.Engine;
+import org.grace.model.benchmark.ModelThroughput;
 import org.grace.model.clip.ClipConfig;
 import org.grace.model.engine.EngineInfo;
 import org.grace.model.engine.EngineSettings;
@@ -19,7 +20,10 @@ public final class Main {
     private Main() {
     }
 
-    /** Prints the engine facts and the available model configs. */
+    /**
+     * Prints the engine facts and the available model configs; {@code bench-model} then measures
+     * model throughput.
+     */
     public static void main(String[] args) {
         Engine engine = EngineSettings.defaults().apply();
         System.out.println("GRACE reproduction suite");
@@ -33,6 +37,13 @@ public final class Main {
                     name, c.vision().imageSize(), c.vision().patchSize(), c.vision().width(), c.vision().layers(),
                     c.text().width(), c.text().layers(), c.text().contextLength(), c.text().vocabSize(), c.embedDim(),
                     c.parameterCount());
+        }
+        for (String arg : args) {
+            if (arg.equals("bench-model")) {
+                ModelThroughput.run(System.out);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + arg + "'; known: bench-model");
+            }
         }
     }
 }
