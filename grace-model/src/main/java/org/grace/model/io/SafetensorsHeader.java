@@ -3,6 +3,7 @@ package org.grace.model.io;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -101,10 +102,7 @@ final class SafetensorsHeader {
                 }
             }
             reader.endObject();
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new SafetensorsFormatException(file, null,
-                        "header has content after its JSON object at " + reader.getPath());
-            }
+            checkNothingAfterObject(file, reader);
             tensors.sort(Comparator.comparingLong(TensorInfo::begin)
                     .thenComparingLong(TensorInfo::end)
                     .thenComparing(TensorInfo::name));
@@ -112,7 +110,20 @@ final class SafetensorsHeader {
         } catch (SafetensorsFormatException e) {
             throw e;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
-            throw new SafetensorsFormatException(file, null, "header is not valid JSON: " + firstLine(e.getMessage()));
+            throw new SafetensorsFormatException(file, null, "header is not valid JSON: " + gsonReason(e.getMessage()));
+        }
+    }
+
+    private static void checkNothingAfterObject(Path file, JsonReader reader) throws IOException {
+        JsonToken next;
+        try {
+            next = reader.peek();
+        } catch (MalformedJsonException trailing) {
+            next = null;
+        }
+        if (next != JsonToken.END_DOCUMENT) {
+            throw new SafetensorsFormatException(file, null, "header is not valid JSON: only whitespace may follow"
+                    + " its closing '}', found more content after it");
         }
     }
 
@@ -306,11 +317,13 @@ final class SafetensorsHeader {
         };
     }
 
-    private static String firstLine(String message) {
+    /** Gson's reason without its troubleshooting link, and without advice to parse leniently. */
+    private static String gsonReason(String message) {
         if (message == null) {
             return "malformed";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String reason = newline < 0 ? message : message.substring(0, newline);
+        return reason.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON");
     }
 }
