@@ -46,6 +46,18 @@ public final class AtomicFiles {
         writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * As {@link #writeString(Path, String)}, for callers without checked exceptions: a failure is an
+     * {@link java.io.UncheckedIOException} naming the target.
+     */
+    public static void writeStringUnchecked(Path target, String text) {
+        try {
+            writeString(target, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + target.toAbsolutePath(), e);
+        }
+    }
+
     /** Atomically replaces {@code target} with {@code bytes}. */
     public static void writeBytes(Path target, byte[] bytes) throws IOException {
         Objects.requireNonNull(bytes, "bytes");

@@ -1,5 +1,6 @@
 package org.grace.model.text;
 
+import org.grace.model.io.AtomicFiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -109,8 +110,8 @@ public final class BpeVocabularyFiles {
         for (BpeVocabulary.Merge merge : vocabulary.merges()) {
             merges.append(merge.left()).append(' ').append(merge.right()).append('\n');
         }
-        AtomicFiles.writeUtf8(folder.resolve(HF_VOCAB), json + "\n");
-        AtomicFiles.writeUtf8(folder.resolve(HF_MERGES), merges.toString());
+        AtomicFiles.writeStringUnchecked(folder.resolve(HF_VOCAB), json + "\n");
+        AtomicFiles.writeStringUnchecked(folder.resolve(HF_MERGES), merges.toString());
     }
 
     private static List<String> readVocabJson(Path file) {

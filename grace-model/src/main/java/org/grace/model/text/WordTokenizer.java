@@ -1,5 +1,6 @@
 package org.grace.model.text;
 
+import org.grace.model.io.AtomicFiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -188,7 +189,7 @@ public final class WordTokenizer implements Tokenizer {
         JsonArray array = new JsonArray();
         words.forEach(array::add);
         json.add("words", array);
-        AtomicFiles.writeUtf8(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n");
+        AtomicFiles.writeStringUnchecked(file, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(json) + "\n");
     }
 
     /** Reads a vocabulary written by {@link #save}; errors name the file and the key at fault. */
