@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -40,7 +41,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * (F64 rounds to nearest); {@link #readLong(String)} widens I64, I32, I16, I8, U32, U16, U8 and
  * BOOL to long. Both copy into Java arrays, so a tensor must have fewer than
  * {@code 2^31 - 8} elements; each tensor's bytes are mapped with {@link FileChannel#map} and
- * read in chunks of at most 1 GiB, so a file larger than the heap reads one tensor at a time.
+ * read in chunks of at most 1 GiB, so a file larger than the heap reads one tensor at a time
+ * (tensors under 1 MiB are read with a positional {@link FileChannel#read} instead, which is
+ * cheaper than a mapping for biases and norms).
  * Nothing is cached: reading a tensor twice reads it twice. Reads may run concurrently.
  *
  * <p>Departure: DJL's {@code NDList.decode} reads the whole file into one heap array and limits
@@ -54,6 +57,8 @@ public final class SafetensorsFile implements AutoCloseable {
     private static final int LENGTH_PREFIX_BYTES = 8;
     private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     private static final long MAX_MAPPED_CHUNK = 1L << 30;
+    /** Below this many bytes a positional read beats setting up a mapping (about 10 us each). */
+    private static final long MAX_COPIED_READ = 1L << 20;
     private static final int SUGGESTIONS = 5;
     private static final Set<SafetensorsDtype> FLOAT_TYPES = Collections.unmodifiableSet(EnumSet.of(
             SafetensorsDtype.F32, SafetensorsDtype.F64, SafetensorsDtype.F16, SafetensorsDtype.BF16));
@@ -87,6 +92,9 @@ public final class SafetensorsFile implements AutoCloseable {
      * @throws IOException if the file cannot be read
      */
     public static SafetensorsFile open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException("cannot open safetensors file " + file + ": it is a directory");
+        }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
             long fileSize = channel.size();
@@ -279,8 +287,11 @@ public final class SafetensorsFile implements AutoCloseable {
         for (long first = 0; first < total; first += elementsPerChunk) {
             int count = (int) Math.min(elementsPerChunk, total - first);
             long position = dataStart + info.begin() + first * bytesPerElement;
-            ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, position, (long) count * bytesPerElement)
-                    .order(ByteOrder.LITTLE_ENDIAN);
+            long length = (long) count * bytesPerElement;
+            ByteBuffer bytes = length <= MAX_COPIED_READ
+                    ? readFully(channel, position, (int) length)
+                    : channel.map(FileChannel.MapMode.READ_ONLY, position, length);
+            bytes.order(ByteOrder.LITTLE_ENDIAN);
             consumer.accept(bytes, (int) first, count);
         }
     }

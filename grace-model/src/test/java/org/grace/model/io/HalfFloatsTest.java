@@ -83,6 +83,20 @@ class HalfFloatsTest {
     }
 
     @Test
+    void f16MidpointsRoundToTheEvenNeighbour() {
+        // Any two neighbouring F16 values (subnormal or normal, either sign) have a midpoint that a
+        // float32 holds exactly; it must round to the neighbour whose last bit is 0.
+        qt().forAll(integers().between(0, 0x7BFE), integers().between(0, 1)).checkAssert((bits, negative) -> {
+            int sign = negative << 15;
+            float low = HalfFloats.f16ToFloat((short) (sign | bits));
+            float high = HalfFloats.f16ToFloat((short) (sign | (bits + 1)));
+            float midpoint = (low + high) / 2;
+            int expected = (bits & 1) == 0 ? bits : bits + 1;
+            assertEquals(sign | expected, HalfFloats.floatToF16(midpoint) & 0xFFFF, "midpoint " + midpoint);
+        });
+    }
+
+    @Test
     void bf16NarrowingPicksTheNearestValue() {
         qt().forAll(integers().all()).checkAssert(bits -> {
             float x = Float.intBitsToFloat(bits);

@@ -158,6 +158,13 @@ class SafetensorsFileTest {
     }
 
     @Test
+    void openingADirectoryNamesIt() {
+        IOException e = assertThrows(IOException.class, () -> SafetensorsFile.open(folder));
+        assertTrue(e.getMessage().contains("cannot open safetensors file " + folder + ": it is a directory"),
+                e.getMessage());
+    }
+
+    @Test
     void readingAfterCloseFailsWithTheFileAndTensorNamed() throws IOException {
         Path file = RawSafetensors.file(folder, "closed.safetensors",
                 "{\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", RawSafetensors.floats(1));
