@@ -4,6 +4,7 @@ import org.grace.model.io.FloatTensor;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,6 +63,62 @@ public final class OpenAiLayout {
         return m;
     }
 
+    /** How one HF tensor is derived from one OpenAI tensor. */
+    enum Op {
+        COPY, TRANSPOSE, ROWS_0, ROWS_1, ROWS_2
+    }
+
+    /** One HF tensor made from an OpenAI tensor by an {@link Op}. */
+    record Route(String hfName, Op op) {
+    }
+
+    /**
+     * Where an OpenAI tensor goes: nothing for skipped scalars, three routes for a fused q/k/v
+     * projection, one otherwise.
+     *
+     * @throws IllegalArgumentException for a name with no HF counterpart
+     */
+    static List<Route> routes(String name) {
+        if (SKIPPED.contains(name)) {
+            return List.of();
+        }
+        if (TOP_RENAMES.containsKey(name)) {
+            return List.of(new Route(TOP_RENAMES.get(name), Op.COPY));
+        }
+        if (name.equals("visual.proj")) {
+            return List.of(new Route("visual_projection.weight", Op.TRANSPOSE));
+        }
+        if (name.equals("text_projection")) {
+            return List.of(new Route("text_projection.weight", Op.TRANSPOSE));
+        }
+        Matcher m = BLOCK.matcher(name);
+        if (m.matches()) {
+            String prefix = (m.group(1) != null ? "vision_model" : "text_model") + ".encoder.layers." + m.group(2) + ".";
+            String rest = m.group(3);
+            if (rest.equals("attn.in_proj_weight") || rest.equals("attn.in_proj_bias")) {
+                String suffix = rest.endsWith("weight") ? ".weight" : ".bias";
+                return List.of(new Route(prefix + "self_attn.q_proj" + suffix, Op.ROWS_0),
+                        new Route(prefix + "self_attn.k_proj" + suffix, Op.ROWS_1),
+                        new Route(prefix + "self_attn.v_proj" + suffix, Op.ROWS_2));
+            }
+            if (BLOCK_RENAMES.containsKey(rest)) {
+                return List.of(new Route(prefix + BLOCK_RENAMES.get(rest), Op.COPY));
+            }
+        }
+        throw new IllegalArgumentException("OpenAI checkpoint tensor '" + name + "' has no HF counterpart");
+    }
+
+    /** HF name → shape for OpenAI name → shape, without touching any data. */
+    public static Map<String, long[]> toHfShapes(Map<String, long[]> openAi) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : openAi.entrySet()) {
+            for (Route r : routes(e.getKey())) {
+                out.put(r.hfName(), shape(e.getKey(), r.op(), e.getValue()));
+            }
+        }
+        return out;
+    }
+
     /**
      * OpenAI-named tensors → HF-named tensors.
      *
@@ -71,38 +128,53 @@ public final class OpenAiLayout {
     public static Map<String, FloatTensor> toHf(Map<String, FloatTensor> openAi) {
         Map<String, FloatTensor> hf = new LinkedHashMap<>();
         for (Map.Entry<String, FloatTensor> e : openAi.entrySet()) {
-            String name = e.getKey();
-            FloatTensor t = e.getValue();
-            if (SKIPPED.contains(name)) {
-                continue;
-            }
-            if (TOP_RENAMES.containsKey(name)) {
-                hf.put(TOP_RENAMES.get(name), t);
-            } else if (name.equals("visual.proj")) {
-                hf.put("visual_projection.weight", transpose(name, t));
-            } else if (name.equals("text_projection")) {
-                hf.put("text_projection.weight", transpose(name, t));
-            } else {
-                Matcher m = BLOCK.matcher(name);
-                if (!m.matches()) {
-                    throw new IllegalArgumentException("OpenAI checkpoint tensor '" + name + "' has no HF counterpart");
-                }
-                String prefix = (m.group(1) != null ? "vision_model" : "text_model") + ".encoder.layers." + m.group(2) + ".";
-                String rest = m.group(3);
-                if (rest.equals("attn.in_proj_weight") || rest.equals("attn.in_proj_bias")) {
-                    String suffix = rest.endsWith("weight") ? ".weight" : ".bias";
-                    FloatTensor[] parts = splitRows(name, t);
-                    hf.put(prefix + "self_attn.q_proj" + suffix, parts[0]);
-                    hf.put(prefix + "self_attn.k_proj" + suffix, parts[1]);
-                    hf.put(prefix + "self_attn.v_proj" + suffix, parts[2]);
-                } else if (BLOCK_RENAMES.containsKey(rest)) {
-                    hf.put(prefix + BLOCK_RENAMES.get(rest), t);
-                } else {
-                    throw new IllegalArgumentException("OpenAI checkpoint tensor '" + name + "' has no HF counterpart");
-                }
+            for (Route r : routes(e.getKey())) {
+                hf.put(r.hfName(), apply(e.getKey(), r.op(), e.getValue()));
             }
         }
         return hf;
+    }
+
+    private static long[] shape(String name, Op op, long[] s) {
+        switch (op) {
+            case COPY:
+                return s.clone();
+            case TRANSPOSE:
+                requireMatrix(name, s);
+                return new long[] {s[1], s[0]};
+            default:
+                requireFused(name, s);
+                long[] part = s.clone();
+                part[0] = s[0] / 3;
+                return part;
+        }
+    }
+
+    private static FloatTensor apply(String name, Op op, FloatTensor t) {
+        switch (op) {
+            case COPY:
+                return t;
+            case TRANSPOSE:
+                return transpose(name, t);
+            default:
+                requireFused(name, t.shape());
+                int n = t.numel() / 3;
+                int i = op.ordinal() - Op.ROWS_0.ordinal();
+                return new FloatTensor(shape(name, op, t.shape()), Arrays.copyOfRange(t.data(), i * n, (i + 1) * n));
+        }
+    }
+
+    private static void requireMatrix(String name, long[] s) {
+        if (s.length != 2) {
+            throw new IllegalArgumentException(name + ": expected a matrix to transpose, found shape " + Arrays.toString(s));
+        }
+    }
+
+    private static void requireFused(String name, long[] s) {
+        if (s.length < 1 || s[0] % 3 != 0) {
+            throw new IllegalArgumentException(name + ": fused q/k/v projection needs a first dimension divisible by 3, found shape "
+                    + Arrays.toString(s));
+        }
     }
 
     /** HF-named tensors → OpenAI-named tensors (the inverse of {@link #toHf(Map)}). */
@@ -147,9 +219,7 @@ public final class OpenAiLayout {
 
     static FloatTensor transpose(String name, FloatTensor t) {
         long[] s = t.shape();
-        if (s.length != 2) {
-            throw new IllegalArgumentException(name + ": expected a matrix to transpose, found shape " + Arrays.toString(s));
-        }
+        requireMatrix(name, s);
         int rows = (int) s[0];
         int cols = (int) s[1];
         float[] out = new float[rows * cols];
@@ -160,22 +230,6 @@ public final class OpenAiLayout {
             }
         }
         return new FloatTensor(new long[] {cols, rows}, out);
-    }
-
-    private static FloatTensor[] splitRows(String name, FloatTensor t) {
-        long[] s = t.shape();
-        if (s.length < 1 || s[0] % 3 != 0) {
-            throw new IllegalArgumentException(name + ": fused q/k/v projection needs a first dimension divisible by 3, found shape "
-                    + Arrays.toString(s));
-        }
-        long[] part = s.clone();
-        part[0] = s[0] / 3;
-        int n = t.numel() / 3;
-        FloatTensor[] out = new FloatTensor[3];
-        for (int i = 0; i < 3; i++) {
-            out[i] = new FloatTensor(part.clone(), Arrays.copyOfRange(t.data(), i * n, (i + 1) * n));
-        }
-        return out;
     }
 
     private static FloatTensor concatRows(FloatTensor q, FloatTensor k, FloatTensor v, String name) {
