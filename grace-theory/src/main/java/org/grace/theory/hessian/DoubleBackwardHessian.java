@@ -88,10 +88,9 @@ public final class DoubleBackwardHessian implements HessianOperator {
                 TorchAutograd.zeroGrad(leaf);
             }
             NDArray s = null;
-            List<NDArray> parts = subset.unflatten(v, scope, subset.type(0));
+            List<NDArray> parts = subset.unflatten(v, scope, null);
             for (int i = 0; i < leaves.size(); i++) {
-                NDArray vi = parts.get(i).toType(leaves.get(i).getDataType(), false);
-                NDArray term = vi.mul(gradients.get(i)).sum();
+                NDArray term = parts.get(i).mul(gradients.get(i)).sum();
                 s = s == null ? term : s.add(term);
             }
             TorchAutograd.backward(s, scope.ones(s.getShape(), s.getDataType()), true, false);

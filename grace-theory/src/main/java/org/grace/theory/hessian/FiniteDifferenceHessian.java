@@ -29,7 +29,7 @@ public final class FiniteDifferenceHessian implements HessianOperator {
         this.gradient = new LossGradient(subset, loss);
         this.theta = subset.flatten();
         this.stepNorm = config.relativeStep() * (1.0 + Vectors.norm(theta) / Math.sqrt(theta.length));
-        this.leafType = config.float64Gradients() ? DataType.FLOAT64 : subset.type(0);
+        this.leafType = config.float64Gradients() ? DataType.FLOAT64 : null;
     }
 
     @Override

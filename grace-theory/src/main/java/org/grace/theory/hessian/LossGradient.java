@@ -23,7 +23,7 @@ public final class LossGradient {
         this.loss = loss;
     }
 
-    /** ∇L at θ = {@code theta} (flattened), with leaves of dtype {@code type}; returns float64. */
+    /** ∇L at θ = {@code theta} (flattened), with leaves of dtype {@code type} (null: each parameter's own); returns float64. */
     public double[] at(double[] theta, DataType type) {
         NDManager parent = subset.values().get(0).getManager();
         try (NDManager scope = parent.newSubManager()) {
@@ -43,9 +43,9 @@ public final class LossGradient {
         }
     }
 
-    /** ∇L at the subset's current values, in each parameter's own dtype. */
+    /** ∇L at the subset's current values, on leaves of each parameter's own dtype. */
     public double[] atCurrent() {
-        return at(subset.flatten(), subset.type(0));
+        return at(subset.flatten(), null);
     }
 
     /** Applies the loss and checks that it returned a finite scalar. */

@@ -97,7 +97,8 @@ public final class ParameterSubset {
 
     /**
      * Splits a flat vector into arrays shaped like the parameters, created in {@code manager} with
-     * dtype {@code type} (the float64 values are rounded once if the type is float32).
+     * dtype {@code type}, or each parameter's own dtype when {@code type} is null (float64 values are
+     * rounded once where the dtype is float32).
      */
     public List<NDArray> unflatten(double[] flat, NDManager manager, DataType type) {
         if (flat.length != dimension()) {
@@ -108,7 +109,7 @@ public final class ParameterSubset {
         for (int i = 0; i < values.size(); i++) {
             BlockLayout.Block block = layout.blocks().get(i);
             Shape shape = values.get(i).getShape();
-            out.add(create(manager, flat, block.offset(), block.length(), shape, type));
+            out.add(create(manager, flat, block.offset(), block.length(), shape, type == null ? type(i) : type));
         }
         return out;
     }

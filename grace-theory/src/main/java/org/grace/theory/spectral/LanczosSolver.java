@@ -34,6 +34,15 @@ public final class LanczosSolver {
         this.config = config;
     }
 
+    /**
+     * Bytes of float64 vector storage one run needs: the {@code steps} Lanczos vectors, the working
+     * vector and the product, and {@code topK} Ritz vectors, each of length N (the operator's own
+     * memory, e.g. a retained gradient graph, comes on top).
+     */
+    public static long memoryBytes(long dimension, int steps, int topK) {
+        return 8L * dimension * (steps + 2L + topK);
+    }
+
     /** Runs Lanczos from a seeded Rademacher start vector until the top-k Ritz pairs converge. */
     public LanczosResult solve(SymmetricOperator op) {
         double[] start = Vectors.rademacher(op.dimension(), new SplittableRandom(config.seed()));
