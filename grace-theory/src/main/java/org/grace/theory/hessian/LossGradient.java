@@ -43,6 +43,22 @@ public final class LossGradient {
         }
     }
 
+    /** L(θ) at θ = {@code theta} (flattened), evaluated without gradient tracking on arrays of dtype {@code type} (null: own). */
+    public double valueAt(double[] theta, DataType type) {
+        NDManager parent = subset.values().get(0).getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            List<NDArray> arrays = subset.unflatten(theta, scope, type);
+            boolean previous = TorchAutograd.isGradMode();
+            try {
+                TorchAutograd.setGradMode(false);
+                NDArray value = evaluate(loss, arrays, scope);
+                return value.toType(DataType.FLOAT64, true).getDouble();
+            } finally {
+                TorchAutograd.setGradMode(previous);
+            }
+        }
+    }
+
     /** ∇L at the subset's current values, on leaves of each parameter's own dtype. */
     public double[] atCurrent() {
         return at(subset.flatten(), null);
