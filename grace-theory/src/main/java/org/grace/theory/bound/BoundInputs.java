@@ -6,8 +6,10 @@ package org.grace.theory.bound;
  * @param method        method name (as in the method registry, e.g. "wise-ft")
  * @param empiricalRisk R̂_ID(θ), an error rate in [0, 1] (PAC-Bayes bounds hold for bounded losses)
  * @param squaredDrift  ‖θ − θ0‖² over the parameters the posterior is placed on
- * @param hessianTrace  Tr ∇²R(θ) over the same parameters (e.g. a Hutchinson estimate); ≥ 0, because the
- *                      second-order term (σ²/2)·Tr H is a Taylor expansion about a minimum
+ * @param hessianTrace  Tr ∇²R_Rob(θ) over the same parameters: the theorem's E[∇²R_Rob], i.e. the Hessian
+ *                      of the loss on adversarial inputs computed once and frozen (e.g. a Hutchinson
+ *                      estimate); ≥ 0, because the second-order term (σ²/2)·Tr H is a Taylor expansion
+ *                      about a minimum (check it with {@code GaussianSharpness})
  * @param discrepancy   max_{s,t} d_HΔH(D_s, D_t) (e.g. the largest proxy A-distance or Lemma 3.2 bound)
  * @param sampleCount   n, the number of training samples
  */
