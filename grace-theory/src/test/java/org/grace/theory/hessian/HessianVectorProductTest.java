@@ -62,6 +62,23 @@ class HessianVectorProductTest {
     }
 
     @Test
+    void aSecondOperatorOnTheSameParametersIsNotDoubled() {
+        // theory.md §4.2.4: a second createGraph session on the same leaves returns 2·Hv; each operator makes fresh ones
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterSubset subset = PROBLEM.parameters(manager, DataType.FLOAT64);
+            double[] v = Vectors.rademacher(subset.dimension(), new SplittableRandom(5L));
+            double[] first;
+            try (DoubleBackwardHessian hessian = new DoubleBackwardHessian(subset, PROBLEM.loss(manager))) {
+                first = hessian.apply(v);
+            }
+            try (DoubleBackwardHessian again = new DoubleBackwardHessian(subset, PROBLEM.loss(manager))) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(first, again.apply(v), 1e-14);
+            }
+            assertTrue(relativeError(first, ANALYTIC.apply(v)) < 1e-12);
+        }
+    }
+
+    @Test
     void doubleBackwardInFloat32MatchesTheAnalyticHessianToSinglePrecision() {
         try (NDManager manager = NDManager.newBaseManager();
              DoubleBackwardHessian hessian = new DoubleBackwardHessian(
