@@ -8,7 +8,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LanczosSolverTest {
@@ -104,6 +106,21 @@ class LanczosSolverTest {
         assertEquals(LanczosResult.StopReason.CONVERGED, result.stopReason());
         assertTrue(result.steps() < 30, "steps " + result.steps());
         assertEquals(10.0, result.lambdaMax(), 1e-7);
+    }
+
+    @Test
+    void fullReorthogonalisationLeavesNoGhostCopiesOfAConvergedEigenvalue() {
+        double[] spectrum = new double[300];
+        for (int i = 0; i < spectrum.length; i++) {
+            spectrum[i] = -1.0 + 2.0 * i / spectrum.length;
+        }
+        spectrum[299] = 10.0;
+        DenseSymmetricOperator op = new DenseSymmetricOperator(RandomMatrices.withSpectrum(spectrum, 12L));
+        double[] start = Vectors.rademacher(300, new SplittableRandom(2L));
+        LanczosResult result = new LanczosSolver(new LanczosConfig(150, 1, 0.5, 1L)).fixedSteps(op, start);
+        assertEquals(150, result.steps());
+        long copies = Arrays.stream(result.ritzValues()).filter(t -> Math.abs(t - 10.0) < 1e-3).count();
+        assertEquals(1, copies, "Ritz values near 10: a plain three-term recurrence produces ghost copies (Paige)");
     }
 
     @Test
