@@ -64,7 +64,7 @@ public final class LoraAdapter {
     /** The branch's contribution for input x [..., in]: scaling · x Aᵀ Bᵀ. */
     public NDArray apply(NDArray x) {
         NDArray down = Linear.linear(x, a).singletonOrThrow();
-        return Linear.linear(down, b).singletonOrThrow().muli(scaling());
+        return Linear.linear(down, b).singletonOrThrow().mul(scaling());
     }
 
     /** ΔW = scaling · B·A, shape [out,in], created in the given manager. */

@@ -44,7 +44,7 @@ public final class PerturbationBranch {
     /** Contribution for input x [..., in]. */
     public NDArray apply(NDArray x) {
         NDArray down = Linear.linear(x, v).singletonOrThrow();
-        return Linear.linear(down, u).singletonOrThrow().muli(scale);
+        return Linear.linear(down, u).singletonOrThrow().mul(scale);
     }
 
     /** δW = scale·U·V [out,in] in the given manager. */

@@ -71,7 +71,7 @@ public final class ResidualBlock {
         NDArray q = split(linears.get(AdapterTarget.Q).forward(h), b, l, dh);
         NDArray k = split(linears.get(AdapterTarget.K).forward(h), b, l, dh);
         NDArray v = split(linears.get(AdapterTarget.V).forward(h), b, l, dh);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli((float) (1.0 / Math.sqrt(dh)));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(dh)));
         if (additiveMask != null) {
             scores = scores.add(additiveMask);
         }

@@ -104,7 +104,7 @@ public final class ZeroShotHead {
 
     /** Logits [B, C] for image features [B, E] (normalised here). */
     public NDArray logits(NDArray imageFeatures) {
-        return ClipModel.normalize(imageFeatures).matMul(weights).muli(scale);
+        return ClipModel.normalize(imageFeatures).matMul(weights).mul(scale);
     }
 
     /** [E, C] class embeddings. */
