@@ -11,15 +11,16 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>ID (train/val/test): photo, one object of radius 0.24–0.33 near the centre (±0.08),
  *       rotation within ±30°, textures plain/striped/dotted, light from the upper left, 0–2
- *       clutter strokes, and a mild spurious correlation: with probability 0.7 the background is
+ *       clutter strokes, and a mild spurious correlation: with probability 0.4 the background is
  *       the class's "usual" one among white, grass, sky, sand (class index mod 4).</li>
- *   <li>V2 analogue: same photo style, fresh sample, shifted nuisances: radius 0.18–0.38,
- *       centre ±0.15, rotation ±75°, all textures, all six backgrounds uniformly (the spurious
- *       correlation is gone), 0–4 clutter strokes, light from any side.</li>
+ *   <li>V2 analogue: same photo style, fresh sample, shifted nuisances: radius 0.20–0.36,
+ *       centre ±0.12, rotation ±45°, all textures, all six backgrounds uniformly (the spurious
+ *       correlation is gone), 0–3 clutter strokes, light from the upper left ±0.6 rad.</li>
  *   <li>Sketch analogue: the ID geometry drawn as a greyscale outline sketch.</li>
  *   <li>R analogue: the V2 geometry in a rendition style (cartoon, flat paint, pixel art,
  *       inverted).</li>
- *   <li>Hard candidates for the A analogues: V2 scenes made hard in one or two ways among
+ *   <li>Hard candidates for the A analogues: ID-like geometry (radius 0.22–0.34, rotation ±30°)
+ *       on any background with any texture, made hard in one or two ways among
  *       occlusion (a grey rectangle over 30–50% of the object), distractors (1–3 smaller shapes of
  *       other ID classes) and unusual context (a small object near the border, coloured like its
  *       background, amid 4–8 clutter strokes).</li>
@@ -40,14 +41,14 @@ final class SceneSampler {
         SceneObject subject = object(shape, 0.5 + sym(rnd, 0.08), 0.5 + sym(rnd, 0.08), range(rnd, 0.24, 0.33),
                 sym(rnd, 30 * DEG), pick(rnd, Colour.values()),
                 pick(rnd, new Texture[] {Texture.PLAIN, Texture.PLAIN, Texture.STRIPED, Texture.DOTTED}), rnd);
-        Background background = rnd.nextDouble() < 0.7 ? ID_BACKGROUNDS[classIndex % ID_BACKGROUNDS.length]
+        Background background = rnd.nextDouble() < 0.4 ? ID_BACKGROUNDS[classIndex % ID_BACKGROUNDS.length]
                 : pick(rnd, ID_BACKGROUNDS);
         return single(Style.PHOTO, background, subject, rnd.nextInt(3), -0.75 * StrictMath.PI + sym(rnd, 0.3));
     }
 
     static Scene v2(Shape shape, SplittableRandom rnd) {
-        return single(Style.PHOTO, pick(rnd, Background.values()), shiftedObject(shape, rnd), rnd.nextInt(5),
-                rnd.nextDouble() * 2 * StrictMath.PI);
+        return single(Style.PHOTO, pick(rnd, Background.values()), shiftedObject(shape, rnd), rnd.nextInt(4),
+                -0.75 * StrictMath.PI + sym(rnd, 0.6));
     }
 
     static Scene sketch(Shape shape, int classIndex, SplittableRandom rnd) {
@@ -82,7 +83,8 @@ final class SceneSampler {
                     sym(rnd, StrictMath.PI), camouflage(background, rnd), pick(rnd, Texture.values()), rnd);
             clutter = 4 + rnd.nextInt(5);
         } else {
-            subject = shiftedObject(shape, rnd);
+            subject = object(shape, 0.5 + sym(rnd, 0.1), 0.5 + sym(rnd, 0.1), range(rnd, 0.22, 0.34),
+                    sym(rnd, 30 * DEG), pick(rnd, Colour.values()), pick(rnd, Texture.values()), rnd);
             clutter = rnd.nextInt(5);
         }
         List<SceneObject> objects = new ArrayList<>();
@@ -164,9 +166,9 @@ final class SceneSampler {
     }
 
     private static SceneObject shiftedObject(Shape shape, SplittableRandom rnd) {
-        double r = range(rnd, 0.18, 0.38);
-        double jitter = Math.min(0.15, 0.5 - r * 0.8);
-        return object(shape, 0.5 + sym(rnd, jitter), 0.5 + sym(rnd, jitter), r, sym(rnd, 75 * DEG),
+        double r = range(rnd, 0.2, 0.36);
+        double jitter = Math.min(0.12, 0.5 - r * 0.8);
+        return object(shape, 0.5 + sym(rnd, jitter), 0.5 + sym(rnd, jitter), r, sym(rnd, 45 * DEG),
                 pick(rnd, Colour.values()), pick(rnd, Texture.values()), rnd);
     }
 
