@@ -21,23 +21,27 @@ public enum Shape {
     CRESCENT("crescent", "crescents", true),
     HEXAGON("hexagon", "hexagons", true),
     DIAMOND("diamond", "diamonds", false),
-    PENTAGON("pentagon", "pentagons", false),
-    OCTAGON("octagon", "octagons", false),
+    BOLT("bolt", "bolts", false),
+    CHEVRON("chevron", "chevrons", false),
     TRAPEZOID("trapezoid", "trapezoids", false),
     SEMICIRCLE("semicircle", "semicircles", false),
     BOWTIE("bowtie", "bowties", false);
 
     private static final double[][] STAR_POLYGON = starPolygon();
     private static final double[][] HEXAGON_POLYGON = regularPolygon(6, 0.0, 0.95);
-    private static final double[][] PENTAGON_POLYGON = regularPolygon(5, -StrictMath.PI / 2, 1.0);
-    private static final double[][] OCTAGON_POLYGON = regularPolygon(8, StrictMath.PI / 8, 0.97);
-    private static final double[][] TRIANGLE_POLYGON = regularPolygon(3, -StrictMath.PI / 2, 1.0);
+    private static final double[][] TRIANGLE_POLYGON = regularPolygon(3, -StrictMath.PI / 2, 0.95);
     /** Arrow pointing up (towards negative v). */
     private static final double[][] ARROW_POLYGON = {
         {0.0, -1.0}, {0.75, -0.15}, {0.28, -0.15}, {0.28, 0.95}, {-0.28, 0.95}, {-0.28, -0.15}, {-0.75, -0.15}};
-    private static final double[][] TRAPEZOID_POLYGON = {{-0.45, -0.6}, {0.45, -0.6}, {0.95, 0.6}, {-0.95, 0.6}};
-    private static final double[][] BOWTIE_POLYGON = {{-0.95, -0.75}, {0.0, -0.12}, {0.95, -0.75}, {0.95, 0.75},
-        {0.0, 0.12}, {-0.95, 0.75}};
+    private static final double[][] TRAPEZOID_POLYGON = {{-0.42, -0.55}, {0.42, -0.55}, {0.8, 0.55}, {-0.8, 0.55}};
+    /** A lightning bolt. */
+    private static final double[][] BOLT_POLYGON = {{0.2, -0.95}, {-0.5, 0.1}, {-0.05, 0.1}, {-0.3, 0.94},
+        {0.55, -0.2}, {0.1, -0.2}};
+    /** A "V" pointing down. */
+    private static final double[][] CHEVRON_POLYGON = {{-0.85, -0.45}, {0.0, 0.25}, {0.85, -0.45}, {0.85, 0.1},
+        {0.0, 0.8}, {-0.85, 0.1}};
+    private static final double[][] BOWTIE_POLYGON = {{-0.8, -0.58}, {0.0, -0.12}, {0.8, -0.58}, {0.8, 0.58},
+        {0.0, 0.12}, {-0.8, 0.58}};
 
     private final String singular;
     private final String plural;
@@ -70,9 +74,9 @@ public enum Shape {
             case CIRCLE:
                 return u * u + v * v <= 0.9;
             case SQUARE:
-                return Math.abs(u) <= 0.72 && Math.abs(v) <= 0.72;
+                return Math.abs(u) <= 0.7 && Math.abs(v) <= 0.7;
             case TRIANGLE:
-                return insidePolygon(TRIANGLE_POLYGON, u, v - 0.12);
+                return insidePolygon(TRIANGLE_POLYGON, u, v - 0.05);
             case STAR:
                 return insidePolygon(STAR_POLYGON, u, v);
             case CROSS:
@@ -99,10 +103,10 @@ public enum Shape {
                 return insidePolygon(HEXAGON_POLYGON, u, v);
             case DIAMOND:
                 return Math.abs(u) / 0.7 + Math.abs(v) <= 1.0;
-            case PENTAGON:
-                return insidePolygon(PENTAGON_POLYGON, u, v - 0.08);
-            case OCTAGON:
-                return insidePolygon(OCTAGON_POLYGON, u, v);
+            case BOLT:
+                return insidePolygon(BOLT_POLYGON, u, v);
+            case CHEVRON:
+                return insidePolygon(CHEVRON_POLYGON, u, v);
             case TRAPEZOID:
                 return insidePolygon(TRAPEZOID_POLYGON, u, v);
             case SEMICIRCLE: {
@@ -145,9 +149,9 @@ public enum Shape {
         double[][] poly = new double[10][2];
         for (int k = 0; k < 10; k++) {
             double angle = -StrictMath.PI / 2 + StrictMath.PI * k / 5;
-            double radius = k % 2 == 0 ? 1.0 : 0.42;
+            double radius = k % 2 == 0 ? 0.95 : 0.4;
             poly[k][0] = radius * StrictMath.cos(angle);
-            poly[k][1] = radius * StrictMath.sin(angle) + 0.08;
+            poly[k][1] = radius * StrictMath.sin(angle) + 0.04;
         }
         return poly;
     }
