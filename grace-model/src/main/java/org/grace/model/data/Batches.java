@@ -56,7 +56,8 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     }
 
     /**
-     * Batches of {@code dataset} visited in {@code order}, created in {@code manager}.
+     * Batches of {@code dataset} visited in {@code order}, created in {@code manager} (which may be
+     * null when the caller only uses {@link #next(NDManager)} or {@link #nextHost()}).
      *
      * @throws IndexOutOfBoundsException if {@code order} names an index outside the dataset
      */
@@ -77,6 +78,10 @@ public final class Batches implements Iterator<Batch>, AutoCloseable {
     /** The next batch, created in the manager given at construction. */
     @Override
     public Batch next() {
+        if (manager == null) {
+            throw new IllegalStateException("no NDManager was given for " + dataset.name()
+                    + "; call next(NDManager) or nextHost()");
+        }
         return next(manager);
     }
 

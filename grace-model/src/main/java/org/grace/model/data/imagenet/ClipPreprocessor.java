@@ -10,7 +10,9 @@ package org.grace.model.data.imagenet;
  * output is 8-bit (rounded and clamped to {@code 0..255}, as PIL's); the centre crop starts at
  * {@code top = rint((H - S)/2)}, {@code left = rint((W - S)/2)} (Python's round-half-to-even, hence
  * {@link Math#rint}); values are divided by 255 into float32 CHW. An image whose shorter side
- * already is {@code S} is not resampled (PIL returns a copy).
+ * already is {@code S} is not resampled (PIL returns a copy). Only the pixels inside the crop
+ * are computed ({@link PilBicubic#resizeCrop}), which gives the same values as resizing the whole
+ * image first.
  */
 public final class ClipPreprocessor {
 
@@ -40,14 +42,9 @@ public final class ClipPreprocessor {
     /** Shortest-side resize then centre crop, as 8-bit RGB. */
     public RgbImage resizeAndCrop(RgbImage image) {
         int[] target = resizedSize(image.width(), image.height());
-        RgbImage resized = PilBicubic.resize(image, target[0], target[1]);
-        int top = (int) Math.rint((resized.height() - size) / 2.0);
-        int left = (int) Math.rint((resized.width() - size) / 2.0);
-        int[] out = new int[size * size * 3];
-        for (int y = 0; y < size; y++) {
-            System.arraycopy(resized.data(), ((y + top) * resized.width() + left) * 3, out, y * size * 3, size * 3);
-        }
-        return new RgbImage(size, size, out);
+        int top = (int) Math.rint((target[1] - size) / 2.0);
+        int left = (int) Math.rint((target[0] - size) / 2.0);
+        return PilBicubic.resizeCrop(image, target[0], target[1], left, top, size, size);
     }
 
     /** The model input: float32 CHW in {@code [0,1]}. */

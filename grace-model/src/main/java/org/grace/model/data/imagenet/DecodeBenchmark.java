@@ -41,6 +41,18 @@ public final class DecodeBenchmark {
             pixels += ImageDecoder.decode(dataset.path(i)).data().length;
         }
         double decode = count / ((System.nanoTime() - t0) / 1e9);
+        RgbImage[] decoded = new RgbImage[Math.min(50, count)];
+        for (int i = 0; i < decoded.length; i++) {
+            decoded[i] = ImageDecoder.decode(dataset.path(i));
+        }
+        ClipPreprocessor preprocessor = new ClipPreprocessor(224);
+        t0 = System.nanoTime();
+        for (int round = 0; round < 4; round++) {
+            for (RgbImage image : decoded) {
+                preprocessor.apply(image);
+            }
+        }
+        double preprocess = 4 * decoded.length / ((System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
             dataset.image(i);
@@ -53,9 +65,9 @@ public final class DecodeBenchmark {
             }
         }
         double parallel = count / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf(Locale.ROOT, "%d JPEGs (%.0f KiB avg, %d decoded values): decode only %.1f img/s; "
+        System.out.printf(Locale.ROOT, "%d JPEGs (%.0f KiB avg, %d decoded values): decode only %.1f img/s; preprocess only %.1f img/s; "
                         + "decode+preprocess 1 thread %.1f img/s; Batches(64) with %d threads %.1f img/s%n",
-                count, Files.size(dataset.path(0)) / 1024.0, pixels, decode, sequential, cores, parallel);
+                count, Files.size(dataset.path(0)) / 1024.0, pixels, decode, preprocess, sequential, cores, parallel);
     }
 
     private static void generate(Path folder, int count) {

@@ -85,6 +85,27 @@ class ClipPreprocessorTest {
     }
 
     @Test
+    void resizingOnlyTheCropWindowEqualsCroppingTheFullResize() {
+        qt().forAll(integers().between(1, 30), integers().between(1, 30), integers().between(1, 40),
+                integers().between(1, 40)).checkAssert((w, h, ow, oh) -> {
+                    RgbImage image = TestImages.pattern(w, h);
+                    RgbImage full = PilBicubic.resize(image, ow, oh);
+                    int cw = Math.max(1, ow / 2);
+                    int ch = Math.max(1, (oh * 2) / 3);
+                    int left = (ow - cw) / 3;
+                    int top = oh - ch;
+                    RgbImage window = PilBicubic.resizeCrop(image, ow, oh, left, top, cw, ch);
+                    for (int y = 0; y < ch; y++) {
+                        for (int x = 0; x < cw; x++) {
+                            for (int c = 0; c < 3; c++) {
+                                assertEquals(full.get(left + x, top + y, c), window.get(x, y, c));
+                            }
+                        }
+                    }
+                });
+    }
+
+    @Test
     void constantImagesStayConstantUnderAnyResize() {
         qt().forAll(integers().between(1, 40), integers().between(1, 40), integers().between(1, 40),
                 integers().between(0, 255)).checkAssert((w, h, out, level) -> {
