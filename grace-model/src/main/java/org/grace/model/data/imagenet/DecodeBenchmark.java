@@ -1,5 +1,6 @@
 package org.grace.model.data.imagenet;
 
+import org.grace.model.data.AtomicFiles;
 import org.grace.model.data.BatchOptions;
 import org.grace.model.data.Batches;
 import org.grace.model.data.IndexOrder;
@@ -80,9 +81,11 @@ public final class DecodeBenchmark {
                 }
                 boolean landscape = i % 3 != 0;
                 BufferedImage image = picture(landscape ? 500 : 375, landscape ? 375 : 500, new SplittableRandom(i));
-                if (!ImageIO.write(image, "jpg", file.toFile())) {
-                    throw new IOException("no JPEG writer");
-                }
+                AtomicFiles.write(file, out -> {
+                    if (!ImageIO.write(image, "jpg", out)) {
+                        throw new IOException("no JPEG writer");
+                    }
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot generate benchmark images in " + folder, e);

@@ -66,14 +66,21 @@ public final class PilBicubic {
         for (int y = 0; y < cropHeight; y++) {
             int[] k = vertical.weights()[top + y];
             int first = vertical.start()[top + y] - firstRow;
+            int stride = cropWidth * 3;
             for (int x = 0; x < cropWidth; x++) {
-                for (int c = 0; c < 3; c++) {
-                    int acc = 1 << (PRECISION_BITS - 1);
-                    for (int j = 0; j < k.length; j++) {
-                        acc += mid[((first + j) * cropWidth + x) * 3 + c] * k[j];
-                    }
-                    out[(y * cropWidth + x) * 3 + c] = clip8(acc);
+                int r = 1 << (PRECISION_BITS - 1);
+                int g = r;
+                int b = r;
+                int p = first * stride + x * 3;
+                for (int j = 0; j < k.length; j++, p += stride) {
+                    r += mid[p] * k[j];
+                    g += mid[p + 1] * k[j];
+                    b += mid[p + 2] * k[j];
                 }
+                int o = (y * cropWidth + x) * 3;
+                out[o] = clip8(r);
+                out[o + 1] = clip8(g);
+                out[o + 2] = clip8(b);
             }
         }
         return new RgbImage(cropWidth, cropHeight, out);
@@ -95,14 +102,19 @@ public final class PilBicubic {
             int row = (firstRow + y) * in.width();
             for (int x = 0; x < count; x++) {
                 int[] k = taps.weights()[left + x];
-                int first = taps.start()[left + x];
-                for (int c = 0; c < 3; c++) {
-                    int acc = 1 << (PRECISION_BITS - 1);
-                    for (int j = 0; j < k.length; j++) {
-                        acc += src[(row + first + j) * 3 + c] * k[j];
-                    }
-                    dst[(y * count + x) * 3 + c] = clip8(acc);
+                int r = 1 << (PRECISION_BITS - 1);
+                int g = r;
+                int b = r;
+                int p = (row + taps.start()[left + x]) * 3;
+                for (int j = 0; j < k.length; j++, p += 3) {
+                    r += src[p] * k[j];
+                    g += src[p + 1] * k[j];
+                    b += src[p + 2] * k[j];
                 }
+                int o = (y * count + x) * 3;
+                dst[o] = clip8(r);
+                dst[o + 1] = clip8(g);
+                dst[o + 2] = clip8(b);
             }
         }
         return dst;

@@ -15,7 +15,7 @@ import java.util.Map;
  * examples (one row per class, eight examples each, enlarged 4× by nearest neighbour), plus a grid
  * of pretraining pairs with their captions and the filtration statistics of the A analogues.
  *
- * <p>Usage: {@code DescribeWorld <outputDir> [seed]} (seed 0 by default). Writes
+ * <p>Usage: {@code DescribeWorld [outputDir=reports/figures] [seed=0]}. Writes
  * {@code synth-splits.md}, {@code synth-splits.csv}, {@code synth-<split>.png},
  * {@code synth-captions.png} and {@code synth-captions.md}, each atomically.
  */
@@ -27,11 +27,11 @@ public final class DescribeWorld {
     }
 
     public static void main(String[] args) {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: DescribeWorld <outputDir> [seed]");
+        if (args.length > 2) {
+            System.err.println("usage: DescribeWorld [outputDir=reports/figures] [seed=0]");
             System.exit(2);
         }
-        Path out = Path.of(args[0]);
+        Path out = Path.of(args.length > 0 ? args[0] : "reports/figures");
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 0L;
         describe(new SynthWorld(SynthWorldConfig.defaults(seed)), out);
         System.out.println("wrote world description to " + out.toAbsolutePath());
