@@ -1,6 +1,10 @@
 package org.grace.model.data.synth;
 
+import org.grace.model.data.ImageDataset;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -52,6 +56,55 @@ public final class CaptionCorpus {
     public Scene scene(int i) {
         check(i);
         return SceneSampler.caption(new SplittableRandom(Seeds.of(worldSeed, stream, i)));
+    }
+
+    /**
+     * The corpus's images as an {@link ImageDataset} named {@code synth-captions}, so that
+     * {@link org.grace.model.data.Batches} can prefetch them: the label of pair {@code i} is the
+     * ordinal of its subject's {@link Shape} (all sixteen shapes are the classes), and the caption
+     * of a batch row is {@code caption(batch.indices()[row])}.
+     */
+    public ImageDataset images() {
+        List<String> shapes = new ArrayList<>();
+        for (Shape shape : Shape.values()) {
+            shapes.add(shape.singular());
+        }
+        return new ImageDataset() {
+            @Override
+            public String name() {
+                return "synth-captions";
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public List<String> classNames() {
+                return shapes;
+            }
+
+            @Override
+            public int label(int i) {
+                return scene(i).subjectShape().ordinal();
+            }
+
+            @Override
+            public float[] image(int i) {
+                return CaptionCorpus.this.image(i);
+            }
+
+            @Override
+            public int imageSize() {
+                return CaptionCorpus.this.imageSize();
+            }
+
+            @Override
+            public Optional<int[]> classSubset() {
+                return Optional.empty();
+            }
+        };
     }
 
     /** Sorted unique caption tokens (see {@link CaptionVocabulary}). */

@@ -1,14 +1,21 @@
 package org.grace.model.data.synth;
 
+import org.grace.model.data.BatchOptions;
+import org.grace.model.data.Batches;
 import org.grace.model.data.ClassTexts;
+import org.grace.model.data.HostBatch;
+import org.grace.model.data.ImageDataset;
+import org.grace.model.data.IndexOrder;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +97,26 @@ class CaptionCorpusTest {
             assertEquals(corpus.caption(i), again.caption(i));
         }
         assertEquals("a picture of two small arrows pointing down.", SynthWorldCaptions.first(0L));
+    }
+
+    @Test
+    void imagesViewBatchesPairsByIndexWithTheSubjectShapeAsLabel() {
+        ImageDataset images = corpus.images();
+        assertEquals(corpus.size(), images.size());
+        assertEquals(Shape.values().length, images.classNames().size());
+        try (Batches batches = Batches.of(images,
+                IndexOrder.shuffled(images.size(), 3L), new BatchOptions(16,
+                        2, 2, false), null)) {
+            HostBatch batch = batches.nextHost();
+            for (int row = 0; row < batch.batchSize(); row++) {
+                int index = batch.indices()[row];
+                assertEquals(corpus.scene(index).subjectShape().ordinal(), batch.labels()[row]);
+                float[] expected = corpus.image(index);
+                float[] actual = Arrays.copyOfRange(batch.pixels(), row * expected.length,
+                        (row + 1) * expected.length);
+                assertArrayEquals(expected, actual);
+            }
+        }
     }
 
     @Test
