@@ -77,53 +77,13 @@ public final class ImageNetDatasets {
     }
 
     /**
-     * ImageNet val as one flat folder plus a label file. Each line is {@code <file> <label>}
-     * separated by whitespace or a comma; the label is a 0-based ImageNet index or a wnid (then
-     * {@code wnids} must be given; for Kaggle's {@code LOC_val_solution.csv} the first token of the
-     * prediction string is the wnid and file names get {@code .JPEG} appended when they have no
-     * extension). A header line whose label is neither is skipped. Note: the devkit's
-     * {@code ILSVRC2012_validation_ground_truth.txt} uses ILSVRC2012 ids, not sorted-wnid indices,
-     * and must be converted first.
+     * ImageNet val as one flat folder plus a label file (format: {@link ValLabelFile}); {@code wnids}
+     * may be null when the labels are indices.
      */
     public static ImageFolderDataset valFlat(Path imagesFolder, Path labelFile, WnidIndex wnids, ReaderOptions options) {
         FolderScanner.requireFolder(imagesFolder);
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(labelFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read label file " + labelFile, e);
-        }
-        List<ImageEntry> entries = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] tokens = line.split("[,\\s]+");
-            if (tokens.length < 2) {
-                throw new IllegalArgumentException(labelFile + " line " + (n + 1) + ": expected '<file> <label>', got '"
-                        + line + "'");
-            }
-            Integer label = parseLabel(tokens[1], wnids, labelFile, n + 1);
-            if (label == null) {
-                if (entries.isEmpty() && n == firstNonBlank(lines)) {
-                    continue;
-                }
-                throw new IllegalArgumentException(labelFile + " line " + (n + 1) + ": label '" + tokens[1]
-                        + "' is neither an index in [0,1000) nor a wnid");
-            }
-            String file = tokens[0].contains(".") ? tokens[0] : tokens[0] + ".JPEG";
-            Path path = imagesFolder.resolve(file);
-            if (!Files.isRegularFile(path)) {
-                throw new IllegalArgumentException(labelFile + " line " + (n + 1) + ": image " + path + " does not exist");
-            }
-            entries.add(new ImageEntry(path, label));
-        }
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("label file lists no images: " + labelFile);
-        }
-        entries.sort(Comparator.comparing(e -> e.path().getFileName().toString()));
-        return new ImageFolderDataset("imagenet-val", entries, classNames(), null, options);
+        return new ImageFolderDataset("imagenet-val", ValLabelFile.read(labelFile, imagesFolder, wnids), classNames(),
+                null, options);
     }
 
     /** ImageNet-V2: folders "0".."999", label = integer folder name, numeric order. */
@@ -268,33 +228,6 @@ public final class ImageNetDatasets {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("class folder " + folder + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Integer parseLabel(String token, WnidIndex wnids, Path file, int line) {
-        if (token.chars().allMatch(Character::isDigit)) {
-            int label = Integer.parseInt(token);
-            if (label >= WnidIndex.CLASSES) {
-                throw new IllegalArgumentException(file + " line " + line + ": label " + label + " outside [0,1000)");
-            }
-            return label;
-        }
-        if (WnidIndex.isWnid(token)) {
-            if (wnids == null) {
-                throw new IllegalArgumentException(file + " line " + line + ": wnid label " + token
-                        + " needs a WnidIndex");
-            }
-            return wnids.index(token);
-        }
-        return null;
-    }
-
-    private static int firstNonBlank(List<String> lines) {
-        for (int n = 0; n < lines.size(); n++) {
-            if (!lines.get(n).isBlank()) {
-                return n;
-            }
-        }
-        return -1;
     }
 
     private static int[] readSublist(String resource) {
