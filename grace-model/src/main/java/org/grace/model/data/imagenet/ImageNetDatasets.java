@@ -19,12 +19,12 @@ import java.util.Map;
  * CLIP-preprocessed float CHW.
  *
  * <ul>
- *   <li>train / val in wnid folders: label = ImageNet index of the folder's wnid via a
- *       {@link WnidIndex} (by default the train folder's sorted sub-folder names).</li>
+ *   <li>train / val / Sketch in wnid folders: label = ImageNet index of the folder's wnid via a
+ *       {@link WnidIndex}; when none is given, the folder's own 1000 sorted sub-folder names are
+ *       the index (torchvision's {@code ImageFolder}, as WiSE-FT reads them).</li>
  *   <li>val as a flat folder plus a label file ({@link #valFlat}).</li>
  *   <li>ImageNet-V2: folders {@code "0".."999"}, label = the folder name parsed as an integer;
  *       folders are ordered numerically ("2" before "10"), never as strings.</li>
- *   <li>ImageNet-Sketch: wnid folders, 1000-way.</li>
  *   <li>ImageNet-R and ImageNet-A: 200 wnid folders; label {@code j} is the folder's position in
  *       the sorted folder list, and {@link ImageFolderDataset#classSubset()} is the 200-entry
  *       {@code CLASS_SUBLIST} (the 1000→200 logit mask). Given a {@link WnidIndex}, labels come
@@ -71,7 +71,7 @@ public final class ImageNetDatasets {
         return wnidFolders("imagenet-train", root, wnids, options);
     }
 
-    /** ImageNet val in wnid folders. */
+    /** ImageNet val in wnid folders; {@code wnids} may be null (then all 1000 folders must be present). */
     public static ImageFolderDataset valFolders(Path root, WnidIndex wnids, ReaderOptions options) {
         return wnidFolders("imagenet-val", root, wnids, options);
     }
@@ -113,7 +113,7 @@ public final class ImageNetDatasets {
         return new ImageFolderDataset("imagenet-v2", entries, classNames(), null, options);
     }
 
-    /** ImageNet-Sketch: wnid folders, 1000-way. */
+    /** ImageNet-Sketch: wnid folders, 1000-way; {@code wnids} may be null (then all 1000 folders must be present). */
     public static ImageFolderDataset imagenetSketch(Path root, WnidIndex wnids, ReaderOptions options) {
         return wnidFolders("imagenet-sketch", root, wnids, options);
     }
@@ -168,12 +168,10 @@ public final class ImageNetDatasets {
     }
 
     private static ImageFolderDataset wnidFolders(String name, Path root, WnidIndex wnids, ReaderOptions options) {
-        if (wnids == null) {
-            throw new IllegalArgumentException(name + " at " + root + " needs a WnidIndex (train folder or wnid file)");
-        }
+        WnidIndex index = wnids != null ? wnids : WnidIndex.fromTrainFolder(root);
         List<ImageEntry> entries = new ArrayList<>();
         for (Path folder : FolderScanner.classFolders(root)) {
-            int label = labelOfWnidFolder(folder, wnids);
+            int label = labelOfWnidFolder(folder, index);
             for (Path image : FolderScanner.images(folder)) {
                 entries.add(new ImageEntry(image, label));
             }

@@ -46,13 +46,13 @@ public final class WnidIndex {
         this.wnids = List.copyOf(wnids);
     }
 
-    /** The sorted names of the 1000 class folders under {@code trainRoot}. */
+    /** The sorted names of the 1000 class folders under {@code trainRoot} (train, or any complete wnid-folder split). */
     public static WnidIndex fromTrainFolder(Path trainRoot) {
         List<String> names = new ArrayList<>();
         for (Path folder : FolderScanner.classFolders(trainRoot)) {
             names.add(folder.getFileName().toString());
         }
-        return new WnidIndex(names, "train folder " + trainRoot);
+        return new WnidIndex(names, "class folders of " + trainRoot);
     }
 
     /** One wnid per non-blank line; the first whitespace-separated token of each line is used. */
