@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
  *       rotation within ±30°, textures plain/striped/dotted, light from the upper left, 0–2
  *       clutter strokes, and a mild spurious correlation: with probability 0.4 the background is
  *       the class's "usual" one among white, grass, sky, sand (class index mod 4).</li>
- *   <li>V2 analogue: same photo style, fresh sample, shifted nuisances: radius 0.20–0.36,
- *       centre ±0.12, rotation ±45°, all textures, all six backgrounds uniformly (the spurious
- *       correlation is gone), 0–3 clutter strokes, light from the upper left ±0.6 rad.</li>
+ *   <li>V2 analogue: same photo style, fresh sample, mildly shifted nuisances: radius
+ *       0.20–0.36, centre ±0.12, rotation ±40°, all five textures, the four ID backgrounds
+ *       uniformly (the spurious correlation is gone) and with probability 0.2 an unseen one
+ *       (black or brick), 0–3 clutter strokes, light from the upper left ±0.6 rad.</li>
  *   <li>Sketch analogue: the ID geometry drawn as a greyscale outline sketch.</li>
  *   <li>R analogue: the V2 geometry in a rendition style (cartoon, flat paint, pixel art,
  *       inverted).</li>
@@ -47,7 +48,9 @@ final class SceneSampler {
     }
 
     static Scene v2(Shape shape, SplittableRandom rnd) {
-        return single(Style.PHOTO, pick(rnd, Background.values()), shiftedObject(shape, rnd), rnd.nextInt(4),
+        Background background = rnd.nextDouble() < 0.2 ? pick(rnd, new Background[] {Background.BLACK, Background.BRICK})
+                : pick(rnd, ID_BACKGROUNDS);
+        return single(Style.PHOTO, background, shiftedObject(shape, rnd), rnd.nextInt(4),
                 -0.75 * StrictMath.PI + sym(rnd, 0.6));
     }
 
@@ -168,7 +171,7 @@ final class SceneSampler {
     private static SceneObject shiftedObject(Shape shape, SplittableRandom rnd) {
         double r = range(rnd, 0.2, 0.36);
         double jitter = Math.min(0.12, 0.5 - r * 0.8);
-        return object(shape, 0.5 + sym(rnd, jitter), 0.5 + sym(rnd, jitter), r, sym(rnd, 45 * DEG),
+        return object(shape, 0.5 + sym(rnd, jitter), 0.5 + sym(rnd, jitter), r, sym(rnd, 40 * DEG),
                 pick(rnd, Colour.values()), pick(rnd, Texture.values()), rnd);
     }
 

@@ -29,11 +29,11 @@ class SynthGoldenTest {
         GOLDEN.put("synth-id-test",
                 "0e04d99592c6bf2cda73ae53529b7a7c570632529ac7cb696e0dc99b9cc91121");
         GOLDEN.put("synth-v2",
-                "32c80c92c29662f70fa2c61d61bfc837da8d9079e671e9cbba18601017c687b5");
+                "1814c2fbbb6956e1c89d138e090708530001de1b265561fefc3b6e9f8aadbd60");
         GOLDEN.put("synth-sketch",
                 "1a0107d249a94b3655e60cbc46167b26b668598df9dec5ca208bfa10aa2a8505");
         GOLDEN.put("synth-r",
-                "0748c2cc309ee7e9300487f4a32de6546a80158b866f55b9be32d7ead7498818");
+                "ef395487f8ab5c0c40a332f6038d937843c007341f2fcf22d3085c022b29966e");
         GOLDEN.put("synth-a",
                 "930a26a5347804672ecfb7080ac39f305f78226b1451057baed8fff785dcb6f4");
         GOLDEN.put("synth-a-plus",
