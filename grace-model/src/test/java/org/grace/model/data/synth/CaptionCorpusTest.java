@@ -1,0 +1,133 @@
+package org.grace.model.data.synth;
+
+import org.grace.model.data.BatchOptions;
+import org.grace.model.data.Batches;
+import org.grace.model.data.ClassTexts;
+import org.grace.model.data.HostBatch;
+import org.grace.model.data.ImageDataset;
+import org.grace.model.data.IndexOrder;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CaptionCorpusTest {
+
+    private final CaptionCorpus corpus = SmallWorld.world().captions();
+    private final Set<String> vocabulary = new HashSet<>(CaptionVocabulary.words());
+
+    @Test
+    void vocabularyIsSortedAndUnique() {
+        List<String> words = CaptionVocabulary.words();
+        assertEquals(new ArrayList<>(new TreeSet<>(words)), words);
+    }
+
+    @Test
+    void sampledCaptionsUseOnlyVocabularyWordsAndEveryWordOccurs() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            for (String token : CaptionVocabulary.tokens(corpus.caption(i))) {
+                assertTrue(vocabulary.contains(token), "caption " + i + " '" + corpus.caption(i) + "' has " + token);
+                seen.add(token);
+            }
+        }
+        assertEquals(vocabulary, seen, "vocabulary words never produced in " + corpus.size() + " captions");
+    }
+
+    @Test
+    void everyClassNameAndTemplateOfEveryTaskIsInTheVocabulary() {
+        List<ClassTexts> tasks = new ArrayList<>();
+        tasks.add(SynthTexts.id());
+        for (TransferTask task : TransferTask.values()) {
+            tasks.add(SynthTexts.transfer(task));
+        }
+        for (ClassTexts texts : tasks) {
+            for (int c = 0; c < texts.classNames().size(); c++) {
+                for (String prompt : texts.prompts(c)) {
+                    for (String token : CaptionVocabulary.tokens(prompt)) {
+                        assertTrue(vocabulary.contains(token), "prompt '" + prompt + "' has unknown token " + token);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void captionsDescribeTheirImage() {
+        for (int i = 0; i < 200; i++) {
+            Scene scene = corpus.scene(i);
+            List<String> tokens = CaptionVocabulary.tokens(corpus.caption(i));
+            Shape shape = scene.subjectShape();
+            assertTrue(tokens.contains(shape.singular()) || tokens.contains(shape.plural()) || tokens.contains("shape")
+                    || tokens.contains("shapes") || tokens.contains("object") || tokens.contains("objects"),
+                    corpus.caption(i));
+            if (scene.subjectCount() > 1) {
+                assertTrue(tokens.contains(Captioner.NUMBER_WORDS[scene.subjectCount() - 1]), corpus.caption(i));
+            }
+            if (scene.style().dropsColour()) {
+                assertTrue(!tokens.contains(scene.subject().colour().word()), corpus.caption(i));
+            }
+        }
+    }
+
+    @Test
+    void corpusCoversAllStylesAndAllShapes() {
+        Set<Style> styles = new HashSet<>();
+        Set<Shape> shapes = new HashSet<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            styles.add(corpus.scene(i).style());
+            shapes.add(corpus.scene(i).subjectShape());
+        }
+        assertEquals(Style.values().length, styles.size());
+        assertEquals(Shape.values().length, shapes.size());
+    }
+
+    @Test
+    void captionsAreDeterministic() {
+        CaptionCorpus again = SmallWorld.world().captions();
+        for (int i = 0; i < 50; i++) {
+            assertEquals(corpus.caption(i), again.caption(i));
+        }
+        assertEquals("a picture of two small arrows pointing down.", SynthWorldCaptions.first(0L));
+    }
+
+    @Test
+    void imagesViewBatchesPairsByIndexWithTheSubjectShapeAsLabel() {
+        ImageDataset images = corpus.images();
+        assertEquals(corpus.size(), images.size());
+        assertEquals(Shape.values().length, images.classNames().size());
+        try (Batches batches = Batches.of(images,
+                IndexOrder.shuffled(images.size(), 3L), new BatchOptions(16,
+                        2, 2, false), null)) {
+            HostBatch batch = batches.nextHost();
+            for (int row = 0; row < batch.batchSize(); row++) {
+                int index = batch.indices()[row];
+                assertEquals(corpus.scene(index).subjectShape().ordinal(), batch.labels()[row]);
+                float[] expected = corpus.image(index);
+                float[] actual = Arrays.copyOfRange(batch.pixels(), row * expected.length,
+                        (row + 1) * expected.length);
+                assertArrayEquals(expected, actual);
+            }
+        }
+    }
+
+    @Test
+    void tokensSplitWordsAndPunctuation() {
+        assertEquals(List.of("a", "sketch", "of", "a", "star", "."), CaptionVocabulary.tokens("A sketch of  a star."));
+    }
+
+    /** Caption 0 of the default world with a given seed. */
+    private static final class SynthWorldCaptions {
+        static String first(long seed) {
+            return new SynthWorld(SynthWorldConfig.defaults(seed)).captions().caption(0);
+        }
+    }
+}
