@@ -1,5 +1,6 @@
 package org.grace.model.data;
 
+import org.grace.model.io.AtomicFiles;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -62,7 +63,7 @@ public final class ImageGrid {
     /** Renders a grid and writes it to {@code target} as PNG, atomically. */
     public static void writePng(Path target, List<float[]> images, int size, int columns, int scale) {
         BufferedImage grid = render(images, size, columns, scale);
-        AtomicFiles.write(target, out -> {
+        AtomicFiles.writeUnchecked(target, out -> {
             if (!ImageIO.write(grid, "png", out)) {
                 throw new IOException("no PNG writer available");
             }

@@ -51,8 +51,16 @@ public final class AtomicFiles {
      * {@link java.io.UncheckedIOException} naming the target.
      */
     public static void writeStringUnchecked(Path target, String text) {
+        writeUnchecked(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * As {@link #write(Path, IOConsumer)}, for callers without checked exceptions: a failure is an
+     * {@link java.io.UncheckedIOException} naming the target.
+     */
+    public static void writeUnchecked(Path target, IOConsumer<OutputStream> writer) {
         try {
-            writeString(target, text);
+            write(target, writer);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + target.toAbsolutePath(), e);
         }

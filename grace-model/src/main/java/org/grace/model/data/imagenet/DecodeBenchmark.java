@@ -1,6 +1,6 @@
 package org.grace.model.data.imagenet;
 
-import org.grace.model.data.AtomicFiles;
+import org.grace.model.io.AtomicFiles;
 import org.grace.model.data.BatchOptions;
 import org.grace.model.data.Batches;
 import org.grace.model.data.IndexOrder;
@@ -81,7 +81,7 @@ public final class DecodeBenchmark {
                 }
                 boolean landscape = i % 3 != 0;
                 BufferedImage image = picture(landscape ? 500 : 375, landscape ? 375 : 500, new SplittableRandom(i));
-                AtomicFiles.write(file, out -> {
+                AtomicFiles.writeUnchecked(file, out -> {
                     if (!ImageIO.write(image, "jpg", out)) {
                         throw new IOException("no JPEG writer");
                     }

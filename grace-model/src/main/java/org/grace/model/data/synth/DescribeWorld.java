@@ -1,6 +1,6 @@
 package org.grace.model.data.synth;
 
-import org.grace.model.data.AtomicFiles;
+import org.grace.model.io.AtomicFiles;
 import org.grace.model.data.ImageDataset;
 import org.grace.model.data.ImageGrid;
 
@@ -68,8 +68,8 @@ public final class DescribeWorld {
                 f.adversarial().accepted().length, f.adversarial().candidatesSeen(),
                 100 * f.adversarial().acceptanceRate(), f.adversarialPlus().accepted().length,
                 f.adversarialPlus().candidatesSeen(), 100 * f.adversarialPlus().acceptanceRate()));
-        AtomicFiles.writeString(out.resolve("synth-splits.md"), md.toString());
-        AtomicFiles.writeString(out.resolve("synth-splits.csv"), csv.toString());
+        AtomicFiles.writeStringUnchecked(out.resolve("synth-splits.md"), md.toString());
+        AtomicFiles.writeStringUnchecked(out.resolve("synth-splits.csv"), csv.toString());
         writeCaptions(world.captions(), out);
     }
 
@@ -110,6 +110,6 @@ public final class DescribeWorld {
         md.append("\nVocabulary (").append(corpus.vocabulary().size()).append(" tokens): ")
                 .append(String.join(" ", corpus.vocabulary())).append('\n');
         ImageGrid.writePng(out.resolve("synth-captions.png"), images, corpus.imageSize(), 8, 4);
-        AtomicFiles.writeString(out.resolve("synth-captions.md"), md.toString());
+        AtomicFiles.writeStringUnchecked(out.resolve("synth-captions.md"), md.toString());
     }
 }
