@@ -35,10 +35,10 @@ public final class ContrastiveLoss {
         long b = imageFeatures.getShape().get(0);
         NDManager m = imageFeatures.getManager();
         NDArray logits = ClipModel.normalize(imageFeatures).matMul(ClipModel.normalize(textFeatures).transpose()).mul(scale);
-        NDArray eye = m.eye((int) b);
-        NDArray imageToText = logits.logSoftmax(1).mul(eye).sum().neg().div(b);
-        NDArray textToImage = logits.logSoftmax(0).mul(eye).sum().neg().div(b);
-        NDArray loss = imageToText.add(textToImage).div(2);
+        // Diagonal picks scaled by -1/(2B): constants as arrays of the batch's manager, because DJL
+        // frees a Java-number operand right after the op while autograd still needs it.
+        NDArray weight = m.eye((int) b).mul(m.create(-0.5f / b));
+        NDArray loss = logits.logSoftmax(1).mul(weight).sum().add(logits.logSoftmax(0).mul(weight).sum());
         long[] predicted = logits.argMax(1).toLongArray();
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
