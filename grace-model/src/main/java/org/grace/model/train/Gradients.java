@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -79,6 +82,19 @@ public final class Gradients {
             }
         }
         return total;
+    }
+
+    /** Names of the parameters whose gradient holds a NaN or an infinity, in map order. */
+    public static List<String> nonFinite(Map<String, NDArray> parameters, NDManager scratch) {
+        List<String> names = new ArrayList<>();
+        try (NDManager scope = scratch.newSubManager()) {
+            parameters.forEach((name, p) -> forEachGradient(List.of(p), scope, g -> {
+                if (g.isInfinite().logicalOr(g.isNaN()).any().getBoolean()) {
+                    names.add(name);
+                }
+            }));
+        }
+        return names;
     }
 
     /**

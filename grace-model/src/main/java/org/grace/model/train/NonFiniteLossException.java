@@ -15,11 +15,14 @@ public final class NonFiniteLossException extends RuntimeException {
 
     /**
      * @param quantity what was not finite ("loss" or "gradient norm")
+     * @param detail more about the cause (e.g. which gradients are not finite), or null
      * @param lastCheckpoint the newest checkpoint on disk, or null if none was written yet
      * @param lastCheckpointStep its step (ignored when there is none)
      */
-    public NonFiniteLossException(int step, String quantity, double value, Path lastCheckpoint, int lastCheckpointStep) {
-        super(quantity + " is " + value + " at step " + step + "; training stopped before updating, so the weights"
+    public NonFiniteLossException(int step, String quantity, double value, String detail, Path lastCheckpoint,
+                                  int lastCheckpointStep) {
+        super(quantity + " is " + value + " at step " + step + (detail == null ? "" : " (" + detail + ")")
+                + "; training stopped before updating, so the weights"
                 + " are those after step " + (step - 1) + "; last good checkpoint: "
                 + (lastCheckpoint == null ? "none written yet" : lastCheckpoint + " (step " + lastCheckpointStep + ")"));
         this.step = step;

@@ -8,6 +8,7 @@ import ai.djl.training.GradientCollector;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -147,7 +148,7 @@ public final class TrainingLoop {
                             result = function.step(new StepContext(step, config.steps(), stepManager, random));
                             loss = result.loss().toFloatArray()[0];
                             if (!Float.isFinite(loss)) {
-                                throw nonFinite(step, "loss", loss, latest);
+                                throw nonFinite(step, "loss", loss, latest, null);
                             }
                             collector.backward(result.loss());
                         }
@@ -155,7 +156,10 @@ public final class TrainingLoop {
                                 ? Gradients.clipGlobalNorm(arrays, config.maxGradNorm(), stepManager)
                                 : Gradients.globalNorm(arrays, stepManager);
                         if (!Double.isFinite(gradNorm)) {
-                            throw nonFinite(step, "gradient norm", gradNorm, latest);
+                            List<String> culprits = Gradients.nonFinite(parameters.arrays(), stepManager);
+                            throw nonFinite(step, "gradient norm", gradNorm, latest, culprits.isEmpty()
+                                    ? "every gradient is finite: their norm overflows float32"
+                                    : "non-finite gradients in " + culprits);
                         }
                         optimizer.step(parameters.arrays(), lr, stepManager);
                     }
@@ -175,8 +179,9 @@ public final class TrainingLoop {
         }
     }
 
-    private static NonFiniteLossException nonFinite(int step, String quantity, double value, Checkpoint latest) {
-        return new NonFiniteLossException(step, quantity, value, latest == null ? null : latest.file(),
+    private static NonFiniteLossException nonFinite(int step, String quantity, double value, Checkpoint latest,
+                                                    String detail) {
+        return new NonFiniteLossException(step, quantity, value, detail, latest == null ? null : latest.file(),
                 latest == null ? 0 : latest.step());
     }
 }

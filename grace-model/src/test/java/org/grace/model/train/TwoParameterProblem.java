@@ -44,7 +44,8 @@ final class TwoParameterProblem implements AutoCloseable {
                 NDArray v = parameters.get("v");
                 NDArray u0 = u.get(0);
                 NDArray u1 = u.get(1);
-                NDArray loss = u0.sub(1).square().add(u1.square().mul(3)).add(v.square().mul(0.5)).add(u0.mul(v));
+                NDArray loss = u0.sub(m.create(1f)).square().add(u1.square().mul(m.create(3f)))
+                        .add(v.square().mul(m.create(0.5f))).add(u0.mul(v));
                 loss.attach(m);
                 gc.backward(loss);
             }
