@@ -125,6 +125,10 @@ public final class CheckpointStore {
         Path file = checkpoint.file();
         try (SafetensorsFile st = SafetensorsFile.open(file)) {
             Map<String, String> meta = st.metadata();
+            if (!FORMAT.equals(meta.get("format")) || meta.get("optimizer_steps") == null) {
+                throw new IllegalStateException(file + " is not a training checkpoint (metadata format '" + meta.get("format")
+                        + "', expected '" + FORMAT + "' with optimizer_steps)");
+            }
             String found = meta.get("fingerprint");
             if (!fingerprint.equals(found)) {
                 throw new IllegalStateException("cannot resume from " + file + ": it was written by a different training"

@@ -44,9 +44,23 @@ class TrainingLoopTest {
     }
 
     private static TrainingConfig sixSteps(Path out) {
+        return sixSteps(out, OptimizerConfig.adamW(0.1));
+    }
+
+    private static TrainingConfig sixSteps(Path out, OptimizerConfig optimizer) {
         return TrainingConfig.builder(6, 5e-3, out).warmupSteps(1).minLearningRate(1e-4)
-                .optimizer(OptimizerConfig.adamW(0.1)).maxGradNorm(0.5).checkpointEvery(2).keepCheckpoints(2).seed(42)
+                .optimizer(optimizer).maxGradNorm(0.5).checkpointEvery(2).keepCheckpoints(2).seed(42)
                 .build();
+    }
+
+    @Test
+    void resumingSgdWithNesterovMomentumAfterAStopAtACheckpointIsBitIdenticalToo() {
+        OptimizerConfig sgd = OptimizerConfig.sgd(0.9, true, 1e-4);
+        Map<String, float[]> expected = trainLora(sixSteps(folder.resolve("straight"), sgd), false, -1);
+        Path interrupted = folder.resolve("interrupted");
+        assertThrows(IllegalStateException.class, () -> trainLora(sixSteps(interrupted, sgd), false, 5));
+        Map<String, float[]> resumed = trainLora(sixSteps(interrupted, sgd), true, -1);
+        expected.forEach((name, values) -> assertArrayEquals(values, resumed.get(name), 0f, name + " differs after resume"));
     }
 
     /** Trains LoRA on a fresh model with {@code config}; returns the final LoRA factors. */
