@@ -64,12 +64,14 @@ public final class LoraAdapter {
     /** The branch's contribution for input x [..., in]: scaling · x Aᵀ Bᵀ. */
     public NDArray apply(NDArray x) {
         NDArray down = Linear.linear(x, a).singletonOrThrow();
-        return Linear.linear(down, b).singletonOrThrow().mul(scaling());
+        // A scalar NDArray kept in the batch's manager, not a Number: DJL closes the scalar it makes for a
+        // Number right after the op, and autograd would read its freed buffer in backward (see DjlScalarLifetimeTest).
+        return Linear.linear(down, b).singletonOrThrow().muli(x.getManager().create(scaling()));
     }
 
     /** ΔW = scaling · B·A, shape [out,in], created in the given manager. */
     public NDArray delta(NDManager manager) {
-        NDArray d = b.matMul(a).muli(scaling());
+        NDArray d = b.matMul(a).muli(manager.create(scaling()));
         d.attach(manager);
         return d;
     }

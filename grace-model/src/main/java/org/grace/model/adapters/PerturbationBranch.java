@@ -44,12 +44,14 @@ public final class PerturbationBranch {
     /** Contribution for input x [..., in]. */
     public NDArray apply(NDArray x) {
         NDArray down = Linear.linear(x, v).singletonOrThrow();
-        return Linear.linear(down, u).singletonOrThrow().mul(scale);
+        // A scalar NDArray kept in the batch's manager, not a Number: DJL closes the scalar it makes for a
+        // Number right after the op, and autograd would read its freed buffer in backward (see DjlScalarLifetimeTest).
+        return Linear.linear(down, u).singletonOrThrow().muli(x.getManager().create(scale));
     }
 
     /** δW = scale·U·V [out,in] in the given manager. */
     public NDArray delta(NDManager manager) {
-        NDArray d = u.matMul(v).muli(scale);
+        NDArray d = u.matMul(v).muli(manager.create(scale));
         d.attach(manager);
         return d;
     }

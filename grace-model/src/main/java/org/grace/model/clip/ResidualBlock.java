@@ -71,7 +71,9 @@ public final class ResidualBlock {
         NDArray q = split(linears.get(AdapterTarget.Q).forward(h), b, l, dh);
         NDArray k = split(linears.get(AdapterTarget.K).forward(h), b, l, dh);
         NDArray v = split(linears.get(AdapterTarget.V).forward(h), b, l, dh);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul((float) (1.0 / Math.sqrt(dh)));
+        // A scalar NDArray kept in the batch's manager, not a Number: DJL closes the scalar it makes for a
+        // Number right after the op, and autograd would read its freed buffer in backward (see DjlScalarLifetimeTest).
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(h.getManager().create((float) (1.0 / Math.sqrt(dh))));
         if (additiveMask != null) {
             scores = scores.add(additiveMask);
         }
@@ -85,7 +87,9 @@ public final class ResidualBlock {
 
     /** QuickGELU, {@code x·σ(1.702·x)}, the activation of OpenAI's CLIP. */
     public static NDArray quickGelu(NDArray x) {
-        return x.mul(Activation.sigmoid(x.mul(1.702f)));
+        // A scalar NDArray kept in the batch's manager, not a Number: DJL closes the scalar it makes for a
+        // Number right after the op, and autograd would read its freed buffer in backward (see DjlScalarLifetimeTest).
+        return x.mul(Activation.sigmoid(x.mul(x.getManager().create(1.702f))));
     }
 
     public String name() {

@@ -104,7 +104,9 @@ public final class ZeroShotHead {
 
     /** Logits [B, C] for image features [B, E] (normalised here). */
     public NDArray logits(NDArray imageFeatures) {
-        return ClipModel.normalize(imageFeatures).matMul(weights).mul(scale);
+        // A scalar NDArray kept in the batch's manager, not a Number: DJL closes the scalar it makes for a
+        // Number right after the op, and autograd would read its freed buffer in backward (see DjlScalarLifetimeTest).
+        return ClipModel.normalize(imageFeatures).matMul(weights).muli(imageFeatures.getManager().create(scale));
     }
 
     /** [E, C] class embeddings. */
