@@ -22,13 +22,6 @@ import java.util.function.Function;
  * {@link #parameters()}: A then B for each layer in model order) and computes the loss through
  * them. {@link #restore()} puts the model's own adapters back. The batch never changes, and
  * nothing random runs in the forward pass, so the operator is symmetric (eval mode, fixed data).
- *
- * <p>Known limitation, measured here: with {@code DoubleBackwardHessian} on this loss, single
- * products match central differences, but long runs of products (≈170 Hutchinson probes) start to
- * return NaN, and at exactly {@code B = 0} (fresh LoRA) whole B columns are NaN. The cause is not
- * found (DJL wraps JVM buffers without copying, and moving the probe vectors and the batch into
- * libtorch memory made it rarer, not gone). Use {@code FiniteDifferenceHessian} for long probes
- * on CLIP; it recomputes the graph for every product.
  */
 public final class ClipLoraLoss implements Function<List<NDArray>, NDArray> {
 
@@ -53,10 +46,8 @@ public final class ClipLoraLoss implements Function<List<NDArray>, NDArray> {
             }
         }
         this.model = model;
-        // Copies in libtorch-owned memory: arrays DJL creates from Java data wrap a JVM buffer
-        // (from_blob), and graph-held views of such memory were seen to read garbage in HVPs.
-        this.head = new ZeroShotHead(head.weights().duplicate(), head.scale(), head.classNames());
-        this.images = images.duplicate();
+        this.head = head;
+        this.images = images;
         this.labels = labels.clone();
         for (AdaptedLinear layer : model.linears().values()) {
             if (layer.lora() != null) {

@@ -123,20 +123,13 @@ public final class ParameterSubset {
         if (type == DataType.FLOAT64) {
             double[] part = new double[length];
             System.arraycopy(flat, offset, part, 0, length);
-            NDArray owned = manager.zeros(shape, DataType.FLOAT64);
-            owned.set(part);
-            return owned;
+            return manager.create(part, shape);
         }
         float[] part = new float[length];
         for (int j = 0; j < length; j++) {
             part[j] = (float) flat[offset + j];
         }
-        // Copied into libtorch-owned memory: DJL's create(float[]) wraps a Java direct buffer
-        // (from_blob), which the JVM may free while an autograd graph still holds the tensor; HVPs
-        // on CLIP then read freed memory and return NaN columns after a GC.
-        NDArray owned = manager.zeros(shape, DataType.FLOAT32);
-        owned.set(part);
-        return owned;
+        return manager.create(part, shape);
     }
 
     /** Reads a float32 or float64 array as doubles without creating new arrays. */

@@ -95,13 +95,36 @@ class ClipLoraLossTest {
     }
 
     @Test
+    void hessianColumnsAreFiniteAtAFreshLoraWithZeroB() {
+        try (NDManager local = root.newSubManager()) {
+            ClipModel fresh = ClipModel.randomInit(CONFIG, local, 4);
+            fresh.applyLora(LoraConfig.uniform(EnumSet.of(Tower.VISION), EnumSet.of(AdapterTarget.Q), 2, 4f), 6);
+            ClipLoraLoss freshLoss = new ClipLoraLoss(fresh, new ZeroShotHead(local.randomNormal(new Shape(CONFIG.embedDim(), 3)),
+                    10f, List.of("a", "b", "c")), local.randomUniform(0f, 1f, new Shape(4, 3, 16, 16)), new int[] {0, 1, 2, 0});
+            ParameterSubset subset = ParameterSubset.of(freshLoss.parameters());
+            try (DoubleBackwardHessian h = new DoubleBackwardHessian(subset, freshLoss)) {
+                for (int j = 0; j < subset.dimension(); j += 7) {
+                    double[] e = new double[subset.dimension()];
+                    e[j] = 1;
+                    System.gc();
+                    for (double x : h.apply(e)) {
+                        assertTrue(Double.isFinite(x), "column " + j);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void perLayerTracesCoverEveryAdaptedLayerAndRestoreLeavesTheModelUnchanged() {
         Map<String, NDArray> params = loss.parameters();
         NDArray first = params.values().iterator().next();
         float[] before = first.toFloatArray();
         ParameterSubset subset = ParameterSubset.of(params);
-        Map<String, TraceEstimate> blocks = new BlockTrace(new HutchinsonConfig(4, 12, 0.05, 0, 3))
-                .estimate(new FiniteDifferenceHessian(subset, loss, FiniteDifferenceConfig.nativePrecision()), subset.layout());
+        Map<String, TraceEstimate> blocks;
+        try (DoubleBackwardHessian h = new DoubleBackwardHessian(subset, loss)) {
+            blocks = new BlockTrace(new HutchinsonConfig(10, 40, 0.02, 0, 3)).estimate(h, subset.layout());
+        }
         loss.restore();
         Map<String, TraceEstimate> layers = LayerCurvature.byLayer(blocks, ClipLoraLoss::layerOf);
         assertEquals(2 * CONFIG.vision().layers(), layers.size());
