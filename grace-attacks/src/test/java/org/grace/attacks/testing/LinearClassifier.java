@@ -45,6 +45,11 @@ public final class LinearClassifier implements Classifier {
                 * StrictMath.cos(2 * StrictMath.PI * r.nextDouble());
     }
 
+    /** The same weights with other biases. */
+    public LinearClassifier withBiases(NDManager manager, float[] newBiases) {
+        return new LinearClassifier(manager, weights, newBiases, dim);
+    }
+
     /** W[k, i]. */
     public float weight(int k, int i) {
         return weights[k * dim + i];
