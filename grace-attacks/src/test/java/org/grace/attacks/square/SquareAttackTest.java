@@ -33,9 +33,9 @@ class SquareAttackTest {
                 // one clean pass, one initial query, at most `queries` proposals, per sample
                 assertTrue(probe.imagesSeen() - before <= 16L * (queries + 2), norm.label());
                 CwMarginLoss margin = new CwMarginLoss(Double.POSITIVE_INFINITY);
-                float before = margin.perSample(probe.logits(x), y, null).sum().getFloat();
-                float after = margin.perSample(probe.logits(adv), y, null).sum().getFloat();
-                assertTrue(after > before, norm + ": Square must raise the summed CW loss");
+                float cleanLoss = margin.perSample(probe.logits(x), y, null).sum().getFloat();
+                float attackedLoss = margin.perSample(probe.logits(adv), y, null).sum().getFloat();
+                assertTrue(attackedLoss > cleanLoss, norm + ": Square must raise the summed CW loss");
             }
         }
     }
