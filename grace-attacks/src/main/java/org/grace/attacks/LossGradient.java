@@ -15,14 +15,15 @@ public record LossGradient(NDArray logits, NDArray loss, NDArray gradient) {
     /** Forward and backward at {@code x} (which is not modified). */
     public static LossGradient at(Classifier model, NDArray x, AttackLoss loss, int[] labels,
                                   int[] targets) {
-        NDArray input = x.duplicate();
+        // A detached alias (no copy) becomes the leaf whose gradient we read; x itself is untouched.
+        NDArray input = x.stopGradient();
         input.setRequiresGradient(true);
         try (GradientCollector collector = x.getManager().getEngine().newGradientCollector()) {
             NDArray logits = model.logits(input);
             NDArray perSample = loss.perSample(logits, labels, targets);
             collector.backward(perSample.sum());
             return new LossGradient(logits.stopGradient(), perSample.stopGradient(),
-                    input.getGradient().duplicate());
+                    input.getGradient());
         }
     }
 

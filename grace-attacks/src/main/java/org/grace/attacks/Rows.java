@@ -93,8 +93,23 @@ public final class Rows {
         return manager.create(values).reshape(new Shape(shape));
     }
 
-    /** {@code where(flags, a, b)} row by row. */
+    /**
+     * {@code where(flags, a, b)} row by row; returns {@code a} or {@code b} itself when all flags
+     * agree (callers never modify arrays in place, so sharing is safe).
+     */
     public static NDArray select(boolean[] flags, NDArray a, NDArray b) {
+        boolean any = false;
+        boolean all = true;
+        for (boolean f : flags) {
+            any |= f;
+            all &= f;
+        }
+        if (all) {
+            return a;
+        }
+        if (!any) {
+            return b;
+        }
         NDArray mask = mask(a.getManager(), flags, a.getShape().dimension()).broadcast(a.getShape());
         return NDArrays.where(mask, a, b);
     }

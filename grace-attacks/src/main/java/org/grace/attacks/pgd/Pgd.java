@@ -93,7 +93,13 @@ public final class Pgd extends Attack {
         NDArray velocity = null;
         for (int k = 0; k <= config.steps(); k++) {
             try (StepScope step = new StepScope(work)) {
-                step.enter(current);
+                // Enter every state array before computing and keep the new ones after, so an
+                // array shared by two state slots is never moved back into the step once kept.
+                for (NDArray state : new NDArray[] {current, lastFooled, highestLoss, velocity}) {
+                    if (state != null) {
+                        step.enter(state);
+                    }
+                }
                 boolean last = k == config.steps();
                 NDArray logits;
                 NDArray loss;
@@ -117,26 +123,23 @@ public final class Pgd extends Attack {
                         bestLoss[i] = l[i];
                     }
                 }
-                NDArray newLastFooled = step.keep(Rows.select(wrong, current, step.enter(lastFooled)));
-                NDArray newHighest = step.keep(Rows.select(better, current, step.enter(highestLoss)));
-                lastFooled = newLastFooled;
-                highestLoss = newHighest;
+                lastFooled = Rows.select(wrong, current, lastFooled);
+                highestLoss = Rows.select(better, current, highestLoss);
                 if (!last) {
-                    if (velocity != null) {
-                        step.enter(velocity);
-                    }
                     NDArray direction;
                     if (config.momentum() > 0) {
-                        velocity = step.keep(SteepestAscent.velocity(config.norm(), velocity, grad,
-                                config.momentum()));
+                        velocity = SteepestAscent.velocity(config.norm(), velocity, grad, config.momentum());
                         direction = SteepestAscent.direction(config.norm(), velocity);
                     } else {
                         direction = SteepestAscent.direction(config.norm(), grad);
                     }
-                    current = step.keep(BallProjection.project(config.norm(),
-                            current.add(direction.mul((float) config.stepSize())), x, config.eps()));
-                } else {
-                    step.keep(current);
+                    current = BallProjection.project(config.norm(),
+                            current.add(direction.mul((float) config.stepSize())), x, config.eps());
+                }
+                for (NDArray state : new NDArray[] {current, lastFooled, highestLoss, velocity}) {
+                    if (state != null) {
+                        step.keep(state);
+                    }
                 }
             }
         }
