@@ -1,5 +1,6 @@
 package org.grace.attacks;
 
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import org.grace.attacks.loss.AttackLoss;
@@ -21,7 +22,16 @@ public record LossGradient(NDArray logits, NDArray loss, NDArray gradient) {
         try (GradientCollector collector = x.getManager().getEngine().newGradientCollector()) {
             NDArray logits = model.logits(input);
             NDArray perSample = loss.perSample(logits, labels, targets);
-            collector.backward(perSample.sum());
+            try {
+                collector.backward(perSample.sum());
+            } catch (EngineException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not require grad")) {
+                    // The output is detached from the input: its input gradient is zero.
+                    return new LossGradient(logits.stopGradient(), perSample.stopGradient(),
+                            input.zerosLike());
+                }
+                throw e;
+            }
             return new LossGradient(logits.stopGradient(), perSample.stopGradient(),
                     input.getGradient());
         }

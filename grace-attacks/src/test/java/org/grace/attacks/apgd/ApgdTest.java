@@ -143,7 +143,7 @@ class ApgdTest {
     }
 
     /**
-     * Batch sizes 64 and 7 on 64 samples, and batch size 1 on the first 16 (to keep the default
+     * Batch sizes 64 and 7 on 64 samples, and batch size 1 on the first 8 (to keep the default
      * run short): the same per-sample robust flags, and perturbations equal up to 1e-4 (batched
      * BLAS kernels may differ in the last float bits).
      */
@@ -153,11 +153,11 @@ class ApgdTest {
             TinyConvClassifier model = new TinyConvClassifier(m, 3, 6, 5, 31);
             NDArray x = TestData.images(m, 64, 3, 8, 8, 0, 1, 32);
             int[] y = TestData.predictedLabels(model, x);
-            int[] first = new int[16];
+            int[] first = new int[8];
             java.util.Arrays.setAll(first, i -> i);
             for (Norm norm : Norm.values()) {
                 double eps = norm == Norm.LINF ? 0.03 : norm == Norm.L2 ? 0.5 : 3.0;
-                Apgd apgd = new Apgd(ApgdConfig.of(norm, eps, new CrossEntropyLoss(), 2, 9).withIterations(10));
+                Apgd apgd = new Apgd(ApgdConfig.of(norm, eps, new CrossEntropyLoss(), 2, 9).withIterations(8));
                 NDArray whole = TestData.inBatches(apgd, model, x, y, 64);
                 boolean[] robustWhole = Predictions.correct(model, whole, y);
                 NDArray seven = TestData.inBatches(apgd, model, x, y, 7);
