@@ -54,6 +54,9 @@ final class ApgdRun {
         java.util.Arrays.fill(step, (float) (config.alpha() * eps));
         CheckpointSchedule schedule = new CheckpointSchedule(config.iterations(), config.rho(), lossBest);
         L1Sparsity sparsity = norm == Norm.L1 ? new L1Sparsity(config, x, n) : null;
+        // For ℓ∞ the ball ∩ [0,1] is the box [max(x - ε, 0), min(x + ε, 1)]: projecting is two ops.
+        NDArray lower = norm == Norm.LINF ? x.sub((float) eps).maximum(0f) : null;
+        NDArray upper = norm == Norm.LINF ? x.add((float) eps).minimum(1f) : null;
         for (int i = 0; i < config.iterations(); i++) {
             try (StepScope s = new StepScope(work)) {
                 for (NDArray a : new NDArray[] {xAdv, grad, xBest, gradBest, xBestAdv, xAdvOld}) {
@@ -62,12 +65,18 @@ final class ApgdRun {
                 NDArray next;
                 if (norm == Norm.L1) {
                     next = sparsity.step(xAdv, grad, step, x, s.manager());
+                } else if (norm == Norm.LINF) {
+                    float a = i == 0 ? 1f : 0.75f;
+                    NDArray z = xAdv.add(grad.sign().mul(Rows.column(s.manager(), step, 4)))
+                            .minimum(upper).maximum(lower);
+                    NDArray moved = a == 1f ? z
+                            : xAdv.add(z.sub(xAdv).mul(a)).add(xAdv.sub(xAdvOld).mul(1 - a));
+                    next = moved.minimum(upper).maximum(lower);
                 } else {
                     float a = i == 0 ? 1f : 0.75f;
                     NDArray grad2 = xAdv.sub(xAdvOld);
-                    NDArray direction = norm == Norm.LINF ? grad.sign() : BallProjection.unitL2(grad);
                     NDArray z = BallProjection.project(norm,
-                            xAdv.add(direction.mul(Rows.column(s.manager(), step, 4))), x, eps);
+                            xAdv.add(BallProjection.unitL2(grad).mul(Rows.column(s.manager(), step, 4))), x, eps);
                     next = BallProjection.project(norm,
                             xAdv.add(z.sub(xAdv).mul(a)).add(grad2.mul(1 - a)), x, eps);
                 }
