@@ -88,6 +88,19 @@ public final class ClipModel implements AutoCloseable {
         return new ClipModel(config, manager, arrays);
     }
 
+    /**
+     * An independent copy of this model's current function (LoRA and any perturbation folded into
+     * the weights, no adapters), in a new sub-manager of {@code parent}: the frozen θ₀ reference
+     * that anchored methods (WiSE-FT, TPGM, SPD, PMG-AFT, FARE) compare against.
+     */
+    public ClipModel copy(NDManager parent) {
+        Map<String, float[]> values = new LinkedHashMap<>();
+        try (NDManager scratch = manager.newSubManager()) {
+            effectiveParameters(scratch).forEach((name, array) -> values.put(name, array.toFloatArray()));
+        }
+        return create(config, parent, values);
+    }
+
     /** A randomly initialised model ({@link ClipInitializer}); the same seed gives the same weights. */
     public static ClipModel randomInit(ClipConfig config, NDManager parent, long seed) {
         return create(config, parent, ClipInitializer.initialValues(config, seed));
