@@ -5,6 +5,10 @@ import ai.djl.ndarray.index.NDIndex;
 import org.grace.attacks.Classifier;
 import org.grace.model.clip.ClipModel;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A CLIP image tower with a classification head, as deployed: images in [0,1] → normalisation
  * inside the model → image features → {@link ZeroShotHead} logits. Optionally restricted to a class
@@ -49,6 +53,22 @@ public final class ClipClassifier implements Classifier {
         }
         NDArray index = images.getManager().create(subset);
         return logits.get(new NDIndex(":, {}", index));
+    }
+
+    /**
+     * Every array of the model and head that currently requires a gradient (the parameters being
+     * trained), so that attacks run during training restore their gradient buffers.
+     */
+    @Override
+    public List<NDArray> gradientBearingParameters() {
+        List<NDArray> out = new ArrayList<>();
+        for (Map<String, NDArray> group : List.of(model.parameters(), model.loraParameters(), model.promptParameters())) {
+            group.values().stream().filter(NDArray::hasGradient).forEach(out::add);
+        }
+        if (head.weights().hasGradient()) {
+            out.add(head.weights());
+        }
+        return out;
     }
 
     @Override
