@@ -2,6 +2,8 @@ package org.grace.attacks.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.grace.attacks.Classifier;
 import org.grace.attacks.LossGradient;
@@ -18,7 +20,9 @@ import org.grace.attacks.testing.TinyConvClassifier;
  * Prints the wall time of APGD-CE with 100 iterations divided by the time of 100 forward+backward
  * passes of the same model and batch (target ≤ 1.15): the two are timed alternately,
  * {@code repeats} times after one warm-up round; it prints the ratio of the totals and the median
- * per-round ratio (the machine may be shared, so single rounds are noisy).
+ * per-round ratio (the machine may be shared, so single rounds are noisy), and the ratio of CPU
+ * time spent in the calling thread, which with {@code -Dai.djl.pytorch.num_threads=1} holds all
+ * of libtorch's work and is insensitive to other load on the machine.
  * The APGD run includes its clean forward pass and the gradient at the starting point.
  * Run (see the module README): {@code java -cp <test classpath>
  * org.grace.attacks.bench.ApgdOverheadBenchmark [batch] [repeats] [cnn|conv|mlp]}.
@@ -54,8 +58,12 @@ public final class ApgdOverheadBenchmark {
         Apgd apgd = new Apgd(ApgdConfig.of(Norm.LINF, 1e-6, new CrossEntropyLoss(), 1, 0));
         double totalBase = 0;
         double totalAttack = 0;
+        double cpuBase = 0;
+        double cpuAttack = 0;
         double[] ratios = new double[repeats];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < repeats + 1; r++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < 100; i++) {
                 try (NDManager step = x.getManager().newSubManager()) {
@@ -65,24 +73,28 @@ public final class ApgdOverheadBenchmark {
                 }
             }
             long t1 = System.nanoTime();
+            long c1 = threads.getCurrentThreadCpuTime();
             try (NDManager run = x.getManager().newSubManager()) {
                 NDArray xi = x.duplicate();
                 xi.attach(run);
                 apgd.perturb(model, xi, y);
             }
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
             double base = (t1 - t0) / 1e9;
             double attack = (t2 - t1) / 1e9;
             if (r > 0) {
                 totalBase += base;
                 totalAttack += attack;
                 ratios[r - 1] = attack / base;
+                cpuBase += c1 - c0;
+                cpuAttack += c2 - c1;
             }
         }
         java.util.Arrays.sort(ratios);
         System.out.printf(Locale.ROOT, "%-28s batch %3d: 100 fwd+bwd %.3f s, APGD-CE 100 it %.3f s (means of %d),"
-                        + " ratio of totals %.3f, median ratio %.3f%n",
+                        + " wall ratio of totals %.3f, median wall ratio %.3f, calling-thread CPU ratio %.3f%n",
                 name, batch, totalBase / repeats, totalAttack / repeats, repeats, totalAttack / totalBase,
-                ratios[repeats / 2]);
+                ratios[repeats / 2], cpuAttack / cpuBase);
     }
 }
