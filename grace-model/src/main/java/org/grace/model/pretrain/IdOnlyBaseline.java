@@ -8,7 +8,6 @@ import org.grace.model.clip.ClipModel;
 import org.grace.model.data.ImageDataset;
 import org.grace.model.data.synth.SynthWorld;
 import org.grace.model.train.EpochSampler;
-import org.grace.model.train.OptimizerConfig;
 import org.grace.model.train.ParameterGroup;
 import org.grace.model.train.ProgressBar;
 import org.grace.model.train.StepResult;
@@ -62,14 +61,7 @@ public final class IdOnlyBaseline {
                 (float) (1 / 0.07), train.classNames());
         TrainableParameters trainable = TrainableParameters.select(model, head,
                 Set.of(ParameterGroup.IMAGE_TOWER, ParameterGroup.HEAD));
-        TrainingConfig training = TrainingConfig.builder(config.steps(), config.learningRate(), workFolder)
-                .warmupSteps(config.warmupSteps())
-                .optimizer(OptimizerConfig.adamW(config.weightDecay(), 0.9, 0.98, 1e-6))
-                .maxGradNorm(1.0)
-                .checkpointEvery(Math.max(1, config.steps() / 16))
-                .keepCheckpoints(2)
-                .seed(config.seed())
-                .build();
+        TrainingConfig training = config.training(workFolder);
         EpochSampler sampler = new EpochSampler(train.size(), config.seed(), config.batchSize());
         int s = train.imageSize();
         int per = 3 * s * s;

@@ -3,6 +3,10 @@ package org.grace.model.pretrain;
 import org.grace.model.clip.ClipConfig;
 import org.grace.model.clip.TextConfig;
 import org.grace.model.clip.VisionConfig;
+import org.grace.model.train.OptimizerConfig;
+import org.grace.model.train.TrainingConfig;
+
+import java.nio.file.Path;
 
 /**
  * Settings of the tiny-CLIP contrastive pretraining on the embedded world's caption corpus.
@@ -38,18 +42,34 @@ public record PretrainConfig(long worldSeed, long seed, int steps, int batchSize
     }
 
     /**
-     * The embedded scale's default: a 4-block, width-64 ViT with 8×8 patches (a 4×4 grid) on 32×32 images, a
+     * The embedded scale's default: a 4-block, width-64 ViT with 4×4 patches (an 8×8 grid) on 32×32 images, a
      * 2-block width-64 text tower, embeddings of 64, batch 128 for 3,000 steps (384k pairs, about
      * eight passes over the 50k-caption corpus), AdamW 1e-3 with 200 warmup steps; sized to train
      * within an hour on 2 CPU cores.
      */
     public static PretrainConfig defaults() {
-        return new PretrainConfig(7, 11, 3000, 128, 1e-3, 200, 0.2, new VisionConfig(32, 8, 64, 4, 4), 64, 2, 4, 20, 64);
+        return new PretrainConfig(7, 11, 3000, 128, 1e-3, 200, 0.2, new VisionConfig(32, 4, 64, 4, 4), 64, 2, 4, 20, 64);
     }
 
     /** The model shape for a tokenizer with {@code vocabSize} ids. */
     public ClipConfig modelConfig(int vocabSize) {
         return ClipConfig.tiny(vision, new TextConfig(textWidth, textLayers, textHeads, contextLength, vocabSize), embedDim);
+    }
+
+    /**
+     * The optimisation both the pretraining and the ID-only control run with: AdamW (β₂ = 0.98,
+     * ε = 1e-6, decoupled weight decay, as CLIP's paper), linear warmup then cosine decay, gradient
+     * clipping at norm 1, sixteen checkpoints over the run (two kept), seeded data order.
+     */
+    public TrainingConfig training(Path workFolder) {
+        return TrainingConfig.builder(steps, learningRate, workFolder)
+                .warmupSteps(warmupSteps)
+                .optimizer(OptimizerConfig.adamW(weightDecay, 0.9, 0.98, 1e-6))
+                .maxGradNorm(1.0)
+                .checkpointEvery(Math.max(1, steps / 16))
+                .keepCheckpoints(2)
+                .seed(seed)
+                .build();
     }
 
     /** The same settings with another step count and batch (for quick runs and tests). */

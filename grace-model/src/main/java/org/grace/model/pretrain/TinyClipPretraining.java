@@ -8,7 +8,6 @@ import org.grace.model.data.synth.CaptionVocabulary;
 import org.grace.model.data.synth.SynthWorld;
 import org.grace.model.data.synth.SynthWorldConfig;
 import org.grace.model.text.WordTokenizer;
-import org.grace.model.train.OptimizerConfig;
 import org.grace.model.train.ParameterGroup;
 import org.grace.model.train.ProgressBar;
 import org.grace.model.train.StepResult;
@@ -51,14 +50,7 @@ public final class TinyClipPretraining {
                                   NDManager root, ProgressBar.Mode progress) {
         ClipModel model = ClipModel.randomInit(config.modelConfig(tokenizer.vocabSize()), root, config.seed());
         TrainableParameters trainable = TrainableParameters.select(model, null, Set.of(ParameterGroup.FULL));
-        TrainingConfig training = TrainingConfig.builder(config.steps(), config.learningRate(), workFolder)
-                .warmupSteps(config.warmupSteps())
-                .optimizer(OptimizerConfig.adamW(config.weightDecay(), 0.9, 0.98, 1e-6))
-                .maxGradNorm(1.0)
-                .checkpointEvery(Math.max(1, config.steps() / 16))
-                .keepCheckpoints(2)
-                .seed(config.seed())
-                .build();
+        TrainingConfig training = config.training(workFolder);
         NDArray logitScale = model.parameters().get("logit_scale");
         try (CaptionBatches batches = new CaptionBatches(world.captions(), tokenizer, config.seed(), config.batchSize())) {
             TrainingLoop loop = new TrainingLoop(training, trainable, context -> {
