@@ -1,0 +1,26 @@
+package org.grace.baselines.generalisation;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * One tensor SPD watches: its displacement θ − θ₀ from its anchor, the raw loss gradient with
+ * respect to θ from the last backward pass, and the pull θ ← θ − k·(θ − θ₀).
+ */
+interface DecayUnit {
+
+    /** Name for diagnostics. */
+    String name();
+
+    /** θ − θ₀ now, detached, in {@code manager}. */
+    NDArray displacement(NDManager manager);
+
+    /** ∂L/∂θ of the last backward pass, detached, in {@code manager}. */
+    NDArray gradient(NDManager manager);
+
+    /** Clears what {@link #gradient} reads before the next forward pass. */
+    void zeroGradient(NDManager scratch);
+
+    /** θ ← θ − coefficient·(θ − θ₀). */
+    void decay(double coefficient, NDManager scratch);
+}
