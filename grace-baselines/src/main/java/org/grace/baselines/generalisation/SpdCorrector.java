@@ -25,6 +25,8 @@ final class SpdCorrector {
     private NDArray[] previous;
     private double[] previousNorms;
     private int lastSelected;
+    private long totalSelected;
+    private long totalProjected;
 
     SpdCorrector(List<DecayUnit> units, SelectiveProjectionDecay rule, NDManager parent) {
         if (units.isEmpty()) {
@@ -48,10 +50,12 @@ final class SpdCorrector {
                 double current = unit.displacement(scratch).norm().getFloat();
                 if (SelectiveProjectionDecay.selects(condition)) {
                     lastSelected++;
+                    totalSelected++;
                 }
                 double coefficient = rule.coefficient(condition, previousNorms[i], current);
                 if (coefficient > 0) {
                     unit.decay(coefficient, scratch);
+                    totalProjected++;
                 }
             }
         }
@@ -75,6 +79,16 @@ final class SpdCorrector {
     /** How many units the condition selected in the last {@link #correct}. */
     int lastSelected() {
         return lastSelected;
+    }
+
+    /** (unit, step) pairs the condition selected since the start of the run. */
+    long totalSelected() {
+        return totalSelected;
+    }
+
+    /** (unit, step) pairs actually pulled toward θ₀ (selected and with r &gt; 0) since the start of the run. */
+    long totalProjected() {
+        return totalProjected;
     }
 
     List<DecayUnit> units() {

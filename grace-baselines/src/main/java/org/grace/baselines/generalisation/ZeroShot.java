@@ -57,9 +57,10 @@ public final class ZeroShot implements FinetuningMethod {
         return false;
     }
 
+    /** Installs nothing and trains no group. */
     @Override
     public Set<ParameterGroup> prepare(MethodContext context) {
-        throw new IllegalStateException("zeroshot trains nothing; the runner must not prepare it");
+        return Set.of();
     }
 
     @Override

@@ -14,6 +14,9 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SpdMethodsTest {
 
@@ -25,7 +28,29 @@ class SpdMethodsTest {
             Set<String> owned = new TreeSet<>(MethodSmoke.base(context, ParameterGroup.IMAGE_TOWER));
             owned.add("head");
             assertEquals(owned, changes.changed());
+            context.model().linears().values().forEach(l -> assertNull(l.perturbation(), l.name() + " keeps a probe"));
         }
+    }
+
+    @Test
+    void selectiveProjectionActsDuringARealRunAndLambdaZeroIsPlainAdam() throws Exception {
+        float[][] finals = new float[2][];
+        for (int i = 0; i < 2; i++) {
+            double lambda = i == 0 ? 0 : 1;
+            try (MethodFixture fixture = MethodFixture.tiny(12, 6, MethodSmoke.BATCH)) {
+                Spd method = Spd.create(Spd.defaults().with(Map.of("spd_lambda", lambda, "lr", 1e-2)));
+                MethodSmoke.run(method, fixture);
+                assertTrue(method.corrector().totalSelected() > 0, "the condition selected no tensor in 6 steps");
+                if (lambda > 0) {
+                    assertTrue(method.corrector().totalProjected() > 0, "no tensor was pulled toward θ₀");
+                } else {
+                    assertEquals(0, method.corrector().totalProjected());
+                }
+                finals[i] = fixture.context().model().parameters()
+                        .get("vision_model.encoder.layers.0.mlp.fc1.weight").toFloatArray();
+            }
+        }
+        assertFalse(java.util.Arrays.equals(finals[0], finals[1]), "lambda had no effect");
     }
 
     @Test
