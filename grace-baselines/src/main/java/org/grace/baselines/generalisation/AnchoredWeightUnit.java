@@ -50,8 +50,8 @@ final class AnchoredWeightUnit implements DecayUnit {
     }
 
     @Override
-    public void zeroGradient(NDManager scratch) {
-        Gradients.zero(List.of(probe), scratch);
+    public void beforeForward(NDManager state) {
+        Gradients.zero(List.of(probe), state);
     }
 
     @Override

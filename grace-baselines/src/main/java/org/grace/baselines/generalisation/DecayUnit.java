@@ -18,8 +18,12 @@ interface DecayUnit {
     /** ∂L/∂θ of the last backward pass, detached, in {@code manager}. */
     NDArray gradient(NDManager manager);
 
-    /** Clears what {@link #gradient} reads before the next forward pass. */
-    void zeroGradient(NDManager scratch);
+    /**
+     * Called just before each forward pass: clears what {@link #gradient} reads and keeps (in
+     * {@code state}, which lives until the next call) whatever else it needs from the weights the
+     * pass will use.
+     */
+    void beforeForward(NDManager state);
 
     /** θ ← θ − coefficient·(θ − θ₀). */
     void decay(double coefficient, NDManager scratch);

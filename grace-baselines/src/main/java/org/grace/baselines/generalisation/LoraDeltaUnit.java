@@ -42,8 +42,8 @@ final class LoraDeltaUnit implements DecayUnit {
     }
 
     @Override
-    public void zeroGradient(NDManager scratch) {
-        probe.zero(scratch);
+    public void beforeForward(NDManager state) {
+        probe.zero(state);
     }
 
     @Override

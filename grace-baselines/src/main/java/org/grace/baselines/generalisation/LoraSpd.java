@@ -29,10 +29,13 @@ import java.util.Set;
  * gradient ∇_W L is read through zero-valued probes ({@link GradientProbe}). {@link #finish}
  * applies the last projection and merges the adapters.
  *
- * <p>Departure: the reference code, given {@code pre=None}, decays A and B separately toward 0
- * (A starts at a non-zero Kaiming init, so A itself is pulled to 0); here the decay acts on the
- * effective update ΔW, which is what the paper's caption says SPD regularises for PEFT
- * ("regularizes ‖ΔW_t‖", seen secondhand) and what the task asks. Also as in {@link Spd}: a resumed
+ * <p>Departure (default {@code spd_target = effective}): the reference code, given {@code pre=None},
+ * decays A and B separately toward 0 (A starts at a non-zero Kaiming init, so A itself is pulled
+ * to 0); here the decay acts on the effective update ΔW, which is what the paper's caption says SPD
+ * regularises for PEFT ("regularizes ‖ΔW_t‖", seen secondhand) and what the task asks. Setting
+ * {@code spd_target = factors} reproduces the reference behaviour ({@link LoraFactorUnit}). With
+ * anchor 0 the three conditions coincide (−⟨∇_A L, A⟩ = −⟨∇_B L, B⟩ = −⟨∇_W L, ΔW⟩), so the two
+ * modes select the same layers and differ only in what is pulled and by how much. Also as in {@link Spd}: a resumed
  * run skips the projection pending at its checkpoint; embedded defaults ({@code lora-spd.json}:
  * lr 1e-3, λ = 1, rank 8, α = 16, q,v) are our choice (UNVERIFIED).
  */
@@ -86,7 +89,12 @@ public final class LoraSpd implements FinetuningMethod {
             if (layer.lora() != null) {
                 GradientProbe probe = new GradientProbe(layer, context.manager());
                 probes.add(probe);
-                units.add(new LoraDeltaUnit(probe));
+                if (config.target() == LoraSpdConfig.Target.EFFECTIVE) {
+                    units.add(new LoraDeltaUnit(probe));
+                } else {
+                    units.add(new LoraFactorUnit(probe, false));
+                    units.add(new LoraFactorUnit(probe, true));
+                }
             }
         }
         corrector = new SpdCorrector(units, config.decay(), context.manager());

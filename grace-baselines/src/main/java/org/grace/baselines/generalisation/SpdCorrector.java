@@ -72,7 +72,7 @@ final class SpdCorrector {
         for (int i = 0; i < units.size(); i++) {
             previous[i] = units.get(i).displacement(state);
             previousNorms[i] = previous[i].norm().getFloat();
-            units.get(i).zeroGradient(state);
+            units.get(i).beforeForward(state);
         }
     }
 

@@ -70,6 +70,43 @@ class LoraMethodsTest {
     }
 
     @Test
+    void loraSpdOnFactorsChangesOnlyItsFactorsAndMergesThem() throws Exception {
+        LoraSpd method = LoraSpd.create(LoraSpd.defaults().with(Map.of("spd_target", "factors")));
+        assertOnlyLoraChangedAndMerged(13, method, method.config().lora());
+    }
+
+    @Test
+    void factorUnitsRecoverTheRawGradientsOfAAndB() throws Exception {
+        try (MethodFixture fixture = MethodFixture.tiny(14, MethodSmoke.STEPS, MethodSmoke.BATCH);
+             NDManager scratch = NDManager.newBaseManager()) {
+            MethodContext context = fixture.context();
+            LoraSpd method = LoraSpd.create(LoraSpd.defaults().with(Map.of("spd_target", "factors", "max_grad_norm", 0,
+                    "spd_lambda", 0)));
+            MethodSmoke.run(method, fixture);
+            Map<String, NDArray> factors = context.model().loraParameters();
+            int checked = 0;
+            for (DecayUnit unit : method.corrector().units()) {
+                float[] expected = factors.get(unit.name()).getGradient().toFloatArray();
+                float[] recovered = unit.gradient(scratch).toFloatArray();
+                float tolerance = 1e-5f;
+                for (float e : expected) {
+                    tolerance = Math.max(tolerance, 1e-4f * Math.abs(e));
+                }
+                assertArrayEquals(expected, recovered, tolerance, unit.name());
+                checked++;
+            }
+            assertEquals(factors.size(), checked);
+        }
+    }
+
+    @Test
+    void unknownSpdTargetIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LoraSpd.create(LoraSpd.defaults().with(Map.of("spd_target", "both"))));
+        assertTrue(e.getMessage().contains("spd_target"), e.getMessage());
+    }
+
+    @Test
     void defaultPlacementIsQueryAndValueRankEightAlphaSixteen() {
         LoraSettings lora = LoraFt.create(LoraFt.defaults()).config().lora();
         assertEquals(Set.of(AdapterTarget.Q, AdapterTarget.V), lora.targets());

@@ -45,7 +45,7 @@ class SelectiveProjectionDecayTest {
         }
 
         @Override
-        public void zeroGradient(NDManager scratch) {
+        public void beforeForward(NDManager state) {
             gradient = gradient.zerosLike();
         }
 
