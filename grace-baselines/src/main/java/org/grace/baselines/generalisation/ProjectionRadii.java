@@ -25,9 +25,10 @@ import java.util.Map;
  * <pre>
  *   Proj_γ(θ)_l = θ₀_l + ρ_l·Δ_l,   ρ_l = hardtanh( γ_l / (‖Δ_l‖ + 1e-8), 0, 1 )
  * </pre>
- * so ‖Proj_γ(θ)_l − θ₀_l‖ ≤ γ_l. The radii γ are fitted by Adam (β = (0.9, 0.999), ε = 1e-8) to
- * minimise the held-out loss of the projected model, initialised at min_l ‖Δ_l‖ / 2 and clipped to
- * [1e-8, max_l ‖Δ_l‖] after each step. The gradient of γ_l is the chain rule through the
+ * so ‖Proj_γ(θ)_l − θ₀_l‖ ≤ γ_l. The radii γ (one per array) are fitted by Adam (β = (0.9, 0.999),
+ * ε = 1e-8) to minimise the held-out loss of the projected model, each initialised at ‖Δ_l‖ / 2
+ * and clipped after each step as TPGM's {@code _clip} does before each use (γ ≤ 0 becomes 1e-8,
+ * γ &gt; ‖Δ_l‖ + 1e-8 becomes ‖Δ_l‖). The gradient of γ_l is the chain rule through the
  * projection, ∂L/∂γ_l = ⟨∇_{θ_l}L(Proj_γ θ), Δ_l⟩ / (‖Δ_l‖ + 1e-8) where 0 &lt; ρ_l &lt; 1 and 0
  * elsewhere (hardtanh's derivative): the same numbers autograd gives on TPGM's differentiable
  * projected copy, computed here with one backward through the model set to the projected weights.
@@ -57,13 +58,9 @@ final class ProjectionRadii {
         this.anchors = anchors;
         this.displacements = displacements;
         this.norms = norms;
-        double min = Double.POSITIVE_INFINITY;
-        for (double n : norms) {
-            min = Math.min(min, n);
-        }
         this.radii = new double[norms.length];
         for (int i = 0; i < radii.length; i++) {
-            radii[i] = clip(min / 2);
+            radii[i] = clip(norms[i] / 2, norms[i]);
         }
     }
 
@@ -86,12 +83,12 @@ final class ProjectionRadii {
         return Math.max(0, Math.min(1, radius / (norm + NORM_EPSILON)));
     }
 
-    private double clip(double radius) {
-        double max = 0;
-        for (double n : norms) {
-            max = Math.max(max, n);
+    /** TPGM's {@code _clip}: a radius ≤ 0 becomes 1e-8, one beyond the whole displacement becomes ‖Δ‖. */
+    static double clip(double radius, double norm) {
+        if (radius <= 0) {
+            return MIN_RADIUS;
         }
-        return Math.max(MIN_RADIUS, Math.min(Math.max(max, MIN_RADIUS), radius));
+        return radius / (norm + NORM_EPSILON) > 1 ? norm : radius;
     }
 
     /** Fits the radii with {@code steps} Adam steps of rate {@code lr} on the context's held-out split. */
@@ -127,7 +124,7 @@ final class ProjectionRadii {
                 m[i] = BETA1 * m[i] + (1 - BETA1) * grad[i];
                 v[i] = BETA2 * v[i] + (1 - BETA2) * grad[i] * grad[i];
                 double step = lr / c1 * m[i] / (StrictMath.sqrt(v[i]) / StrictMath.sqrt(c2) + ADAM_EPSILON);
-                radii[i] = clip(radii[i] - step);
+                radii[i] = clip(radii[i] - step, norms[i]);
             }
         }
         apply(live);

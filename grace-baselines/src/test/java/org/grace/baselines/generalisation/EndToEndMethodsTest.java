@@ -144,6 +144,16 @@ class EndToEndMethodsTest {
     }
 
     @Test
+    void tpgmRadiusClipAndRatioFollowTheReference() {
+        assertEquals(ProjectionRadii.MIN_RADIUS, ProjectionRadii.clip(-0.3, 2.0));
+        assertEquals(2.0, ProjectionRadii.clip(2.5, 2.0));
+        assertEquals(1.0, ProjectionRadii.clip(1.0, 2.0));
+        assertEquals(1.0, ProjectionRadii.ratio(3.0, 2.0));
+        assertEquals(0.5, ProjectionRadii.ratio(1.0, 2.0), 1e-8);
+        assertEquals(1.0, ProjectionRadii.ratio(ProjectionRadii.MIN_RADIUS, 0.0), 1e-12);
+    }
+
+    @Test
     void tpgmRejectsNonPositiveProjectionSteps() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Tpgm.create(Tpgm.defaults().with(Map.of("projection_steps", 0))));
