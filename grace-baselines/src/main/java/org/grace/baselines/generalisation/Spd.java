@@ -34,7 +34,9 @@ import java.util.Set;
  * of step t is applied at the start of step t+1's {@link #loss} and the last one in
  * {@link #finish} ({@link SpdCorrector}); the raw gradient g_t (before the loop's clipping, which
  * only rescales it and so never changes the sign of c) is read through zero-valued probes
- * ({@link GradientProbe}, and a zero array added to the head weights).
+ * ({@link GradientProbe}, and a zero array added to the head weights). The probes cost one extra
+ * array per watched weight and an extra low-rank-style branch in each vision linear layer during
+ * training (roughly doubling those layers' matmul work); they are removed after every forward pass.
  *
  * <p>Departures: (1) only tensors whose raw gradient the probes can read are projected: the 2-D
  * weights of every linear layer of the vision tower (attention q/k/v/out and MLP fc1/fc2, almost all
