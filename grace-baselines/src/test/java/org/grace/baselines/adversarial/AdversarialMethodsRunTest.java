@@ -6,12 +6,14 @@ import org.grace.model.adapters.Tower;
 import org.grace.model.method.FinetuningMethod;
 import org.grace.model.method.MethodFixture;
 import org.grace.model.method.MethodRunner;
+import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,6 +26,11 @@ class AdversarialMethodsRunTest {
 
     @TempDir
     Path folder;
+
+    /** Two attack steps instead of ten: which parameters change does not depend on the attack's strength. */
+    private static MethodSettings quick(MethodSettings defaults) {
+        return defaults.with(Map.of("attack_steps", 2));
+    }
 
     private static Set<String> imageTower(ParameterSnapshot s) {
         Set<String> names = new TreeSet<>();
@@ -43,19 +50,19 @@ class AdversarialMethodsRunTest {
 
     @Test
     void tecoaChangesExactlyTheImageTower() {
-        ParameterSnapshot[] s = run(Tecoa.create(Tecoa.defaults()), folder);
+        ParameterSnapshot[] s = run(Tecoa.create(quick(Tecoa.defaults())), folder);
         assertEquals(imageTower(s[0]), s[1].changedSince(s[0]));
     }
 
     @Test
     void fareChangesExactlyTheImageTower() {
-        ParameterSnapshot[] s = run(Fare.create(Fare.defaults()), folder);
+        ParameterSnapshot[] s = run(Fare.create(quick(Fare.defaults())), folder);
         assertEquals(imageTower(s[0]), s[1].changedSince(s[0]));
     }
 
     @Test
     void pmgAftChangesExactlyTheImageTower() {
-        ParameterSnapshot[] s = run(PmgAft.create(PmgAft.defaults()), folder);
+        ParameterSnapshot[] s = run(PmgAft.create(quick(PmgAft.defaults())), folder);
         assertEquals(imageTower(s[0]), s[1].changedSince(s[0]));
     }
 
@@ -63,7 +70,7 @@ class AdversarialMethodsRunTest {
     void loraTecoaChangesOnlyLoraFactorsAndMergesThem() {
         try (MethodFixture fixture = MethodFixture.tiny(7, 3, 4)) {
             ParameterSnapshot before = ParameterSnapshot.of(fixture.context());
-            MethodRunner.run(LoraTecoa.create(LoraTecoa.defaults()), fixture.context(), folder,
+            MethodRunner.run(LoraTecoa.create(quick(LoraTecoa.defaults())), fixture.context(), folder,
                     ProgressBar.Mode.QUIET);
             for (AdaptedLinear layer : fixture.context().model().linears().values()) {
                 assertEquals(layer.lora() != null, layer.merged(), layer.name() + ": finish merges every adapter");
@@ -86,7 +93,7 @@ class AdversarialMethodsRunTest {
 
     @Test
     void vptPmgAftChangesOnlyThePrompts() {
-        ParameterSnapshot[] s = run(VptPmgAft.create(VptPmgAft.defaults()), folder);
+        ParameterSnapshot[] s = run(VptPmgAft.create(quick(VptPmgAft.defaults())), folder);
         Set<String> changed = s[1].changedSince(s[0]);
         Set<String> prompts = new TreeSet<>();
         s[1].values().keySet().stream().filter(n -> n.startsWith("vision_model.prompts.")).forEach(prompts::add);
