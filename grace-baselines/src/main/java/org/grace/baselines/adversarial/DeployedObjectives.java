@@ -1,6 +1,7 @@
 package org.grace.baselines.adversarial;
 
 import ai.djl.ndarray.NDArray;
+import org.grace.attacks.loss.CrossEntropyLoss;
 import org.grace.attacks.pgd.TrainingObjective;
 import org.grace.model.clip.ClipModel;
 import org.grace.model.zeroshot.ZeroShotHead;
@@ -16,6 +17,8 @@ import java.util.Map;
  */
 final class DeployedObjectives {
 
+    private static final CrossEntropyLoss CROSS_ENTROPY = new CrossEntropyLoss();
+
     private DeployedObjectives() {
     }
 
@@ -24,8 +27,7 @@ final class DeployedObjectives {
         return new TrainingObjective() {
             @Override
             public NDArray perSample(NDArray adversarialImages) {
-                return new org.grace.attacks.loss.CrossEntropyLoss()
-                        .perSample(head.logits(model.encodeImage(adversarialImages)), labels, null);
+                return CROSS_ENTROPY.perSample(head.logits(model.encodeImage(adversarialImages)), labels, null);
             }
 
             @Override

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.grace.model.method.MethodContext;
 
 /**
- * PMG-AFT's objective (Wang et al., CVPR 2024, eq. for L_total):
+ * PMG-AFT's objective (Wang et al., CVPR 2024; official {@code PMG_AFT.py::train}):
  * <pre>
  *   L = mean_i CE(z_θ(x_adv), y)
  *     + α · mean_i KL(p_θ₀(x_adv) ‖ p_θ(x_adv))      (guidance by the pre-trained model)
@@ -18,10 +18,11 @@ import org.grace.model.method.MethodContext;
  *
  * <p>Temperature: every term uses the head's scale s = exp(logit_scale) (100 at paper scale), as
  * TeCoA and the third-party re-implementation do. Departure: the official {@code multiGPU_CLIP}
- * re-normalises the scaled text embedding, so its logits are raw cosines (temperature 1); at
- * temperature 1 the softmax over cosines in [−1,1] is nearly uniform and the CE barely trains, so we
- * keep the CLIP scale. Departure: KL terms are averaged over the batch ("batchmean") instead of the
- * official {@code reduction="sum"}, which would weight them B times the (batch-mean) CE.
+ * re-normalises the scaled text embedding, so its logits are raw cosines (temperature 1); over
+ * cosines in [−1,1] the softmax is close to uniform, which weakens every term's gradient and makes
+ * the CE incomparable with TeCoA's, so we keep the CLIP scale. Departure: KL terms are averaged over
+ * the batch ("batchmean") instead of the official {@code reduction="sum"}, which would weight them
+ * B times the (batch-mean) CE.
  */
 final class PmgAftLoss {
 
