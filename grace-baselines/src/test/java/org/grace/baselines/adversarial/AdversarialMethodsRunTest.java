@@ -100,4 +100,11 @@ class AdversarialMethodsRunTest {
         assertEquals(2, prompts.size(), "deep prompts: one set per block of the 2-block tiny tower");
         assertEquals(prompts, changed);
     }
+
+    @Test
+    void sameSeedGivesBitIdenticalWeights(@TempDir Path other) {
+        ParameterSnapshot[] first = run(Fare.create(quick(Fare.defaults())), folder);
+        ParameterSnapshot[] second = run(Fare.create(quick(Fare.defaults())), other);
+        assertEquals(Set.of(), second[1].changedSince(first[1]));
+    }
 }
