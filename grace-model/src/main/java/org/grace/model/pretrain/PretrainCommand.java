@@ -65,6 +65,7 @@ public final class PretrainCommand {
             AtomicFiles.writeString(out.resolve("zero-shot.json"), new GsonBuilder().setPrettyPrinting().create().toJson(zs) + "\n");
             JsonObject provenance = new GsonBuilder().create().toJsonTree(config).getAsJsonObject();
             provenance.addProperty("sha256", sha256(out.resolve(ClipCheckpoint.WEIGHTS)));
+            provenance.addProperty("commit", gitCommit());
             provenance.addProperty("train_wall_seconds", trainSeconds);
             provenance.addProperty("total_wall_seconds", (System.nanoTime() - start) / 1e9);
             JsonObject engineFacts = new JsonObject();
@@ -74,6 +75,20 @@ public final class PretrainCommand {
                     new GsonBuilder().setPrettyPrinting().create().toJson(provenance) + "\n");
             System.out.println("pretrained tiny CLIP written to " + out + " in " + Math.round(trainSeconds) + " s");
             zeroShot.forEach((k, v) -> System.out.printf("  %-32s %.3f%n", k, v));
+        }
+    }
+
+    /** The commit of the working tree the run was made from, or "unknown" outside a git checkout. */
+    static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 

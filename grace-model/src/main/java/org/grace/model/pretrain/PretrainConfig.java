@@ -42,13 +42,13 @@ public record PretrainConfig(long worldSeed, long seed, int steps, int batchSize
     }
 
     /**
-     * The embedded scale's default: a 4-block, width-64 ViT with 4×4 patches (an 8×8 grid) on 32×32 images, a
+     * The embedded scale's default: a 4-block, width-64 ViT with 8×8 patches (a 4×4 grid) on 32×32 images, a
      * 2-block width-64 text tower, embeddings of 64, batch 128 for 3,000 steps (384k pairs, about
      * eight passes over the 50k-caption corpus), AdamW 1e-3 with 200 warmup steps; sized to train
      * within an hour on 2 CPU cores.
      */
     public static PretrainConfig defaults() {
-        return new PretrainConfig(7, 11, 3000, 128, 1e-3, 200, 0.2, new VisionConfig(32, 4, 64, 4, 4), 64, 2, 4, 20, 64);
+        return new PretrainConfig(7, 11, 3000, 128, 1e-3, 200, 0.2, new VisionConfig(32, 8, 64, 4, 4), 64, 2, 4, 20, 64);
     }
 
     /** The model shape for a tokenizer with {@code vocabSize} ids. */
