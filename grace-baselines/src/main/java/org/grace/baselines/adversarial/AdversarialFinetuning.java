@@ -1,5 +1,6 @@
 package org.grace.baselines.adversarial;
 
+import org.grace.baselines.common.OptimisationSettings;
 import ai.djl.ndarray.NDArray;
 import org.grace.attacks.pgd.TrainingObjective;
 import org.grace.attacks.pgd.TrainingPgd;
@@ -48,7 +49,7 @@ abstract class AdversarialFinetuning implements FinetuningMethod {
 
     @Override
     public final TrainingConfig training(MethodContext context, Path outputFolder) {
-        return optimisation.training(context, outputFolder);
+        return optimisation.trainingConfig(context, outputFolder);
     }
 
     @Override

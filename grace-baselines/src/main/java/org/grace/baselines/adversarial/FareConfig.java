@@ -1,5 +1,6 @@
 package org.grace.baselines.adversarial;
 
+import org.grace.baselines.common.OptimisationSettings;
 import org.grace.model.method.MethodSettings;
 
 import java.util.HashSet;
@@ -25,6 +26,6 @@ public record FareConfig(AttackSettings attack, OptimisationSettings optimisatio
         Set<String> keys = new HashSet<>(AttackSettings.KEYS);
         keys.addAll(OptimisationSettings.KEYS);
         settings.requireOnly(keys);
-        return new FareConfig(AttackSettings.from(settings), OptimisationSettings.from(settings));
+        return new FareConfig(AttackSettings.from(settings), OptimisationSettings.read(settings));
     }
 }

@@ -1,5 +1,6 @@
 package org.grace.baselines.adversarial;
 
+import org.grace.baselines.common.OptimisationSettings;
 import org.grace.model.adapters.AdapterTarget;
 import org.grace.model.adapters.LoraConfig;
 import org.grace.model.adapters.Tower;
@@ -53,7 +54,7 @@ public record LoraTecoaConfig(AttackSettings attack, OptimisationSettings optimi
                 targets.add(AdapterTarget.parse(t));
             }
         }
-        return new LoraTecoaConfig(AttackSettings.from(settings), OptimisationSettings.from(settings),
+        return new LoraTecoaConfig(AttackSettings.from(settings), OptimisationSettings.read(settings),
                 settings.integer("lora_rank"), (float) settings.number("lora_alpha"), targets);
     }
 

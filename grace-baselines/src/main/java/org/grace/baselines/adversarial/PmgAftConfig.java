@@ -1,5 +1,6 @@
 package org.grace.baselines.adversarial;
 
+import org.grace.baselines.common.OptimisationSettings;
 import org.grace.model.method.MethodSettings;
 
 import java.util.HashSet;
@@ -32,7 +33,7 @@ public record PmgAftConfig(AttackSettings attack, OptimisationSettings optimisat
         keys.addAll(OptimisationSettings.KEYS);
         keys.addAll(WEIGHT_KEYS);
         settings.requireOnly(keys);
-        return new PmgAftConfig(AttackSettings.from(settings), OptimisationSettings.from(settings),
+        return new PmgAftConfig(AttackSettings.from(settings), OptimisationSettings.read(settings),
                 settings.number("alpha"), settings.number("beta"));
     }
 

@@ -1,5 +1,6 @@
 package org.grace.baselines.adversarial;
 
+import org.grace.baselines.common.OptimisationSettings;
 import org.grace.model.adapters.VisualPromptConfig;
 import org.grace.model.method.MethodSettings;
 
@@ -40,7 +41,7 @@ public record VptPmgAftConfig(AttackSettings attack, OptimisationSettings optimi
         if (tokens < 1) {
             throw new IllegalArgumentException("vpt-pmg-aft prompt_tokens must be at least 1, was " + tokens);
         }
-        return new VptPmgAftConfig(AttackSettings.from(settings), OptimisationSettings.from(settings),
+        return new VptPmgAftConfig(AttackSettings.from(settings), OptimisationSettings.read(settings),
                 settings.number("alpha"), settings.number("beta"),
                 new VisualPromptConfig(tokens, settings.flag("prompt_deep")));
     }

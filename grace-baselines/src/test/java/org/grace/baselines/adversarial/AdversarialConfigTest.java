@@ -65,7 +65,7 @@ class AdversarialConfigTest {
 
     @Test
     void badOptimiserLoraAndPromptSettingsAreRejected() {
-        assertRejected(Tecoa::create, Tecoa.defaults(), "learning_rate", 0.0);
+        assertRejected(Tecoa::create, Tecoa.defaults(), "lr", 0.0);
         assertRejected(Tecoa::create, Tecoa.defaults(), "warmup_fraction", 1.0);
         assertRejected(LoraTecoa::create, LoraTecoa.defaults(), "lora_rank", -4);
         assertRejected(LoraTecoa::create, LoraTecoa.defaults(), "lora_alpha", 0.0);
