@@ -36,7 +36,7 @@ class GraceMethodTest {
 
     /** A variant's defaults with a cheaper attack and a curvature refresh every step. */
     static MethodSettings fast(String name) {
-        return GraceMethod.defaults(name).with(Map.of("pgd_steps", 3, "curvature_every", 1));
+        return GraceMethod.defaults(name).with(Map.of("pgd_steps", 2, "curvature_every", 1));
     }
 
     @Test
@@ -129,6 +129,9 @@ class GraceMethodTest {
                 try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
                     StepResult r = method.loss(ctx, GraceTestBatch.step(2, 10, m, 99), images, labels);
                     assertSame(before, GraceTestBatch.gradients(lora), "gradients after the inner passes");
+                    for (AdaptedLinear layer : ctx.model().linears().values()) {
+                        assertNull(layer.perturbation(), "perturbation left on " + layer.name());
+                    }
                     loss = r.loss().getFloat();
                     c.backward(r.loss());
                 }
