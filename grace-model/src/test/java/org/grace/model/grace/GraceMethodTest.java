@@ -41,12 +41,13 @@ class GraceMethodTest {
 
     @Test
     void everyVariantRunsThreeStepsAndChangesOnlyItsLoraFactors() {
-        for (String name : GraceMethod.NAMES) {
-            try (MethodFixture fixture = MethodFixture.tiny(5, 3, 6)) {
-                MethodContext ctx = fixture.context();
-                Map<String, float[]> base = GraceTestBatch.values(ctx.model().parameters());
-                Map<String, float[]> reference = GraceTestBatch.values(ctx.reference().parameters());
-                float[] head = ctx.head().weights().toFloatArray();
+        // One fixture for all four: each run installs fresh LoRA factors on the unchanged base weights.
+        try (MethodFixture fixture = MethodFixture.tiny(5, 3, 6)) {
+            MethodContext ctx = fixture.context();
+            Map<String, float[]> base = GraceTestBatch.values(ctx.model().parameters());
+            Map<String, float[]> reference = GraceTestBatch.values(ctx.reference().parameters());
+            float[] head = ctx.head().weights().toFloatArray();
+            for (String name : GraceMethod.NAMES) {
                 GraceMethod method = GraceMethod.create(fast(name));
                 MethodRunner.run(method, ctx, folder.resolve(name), ProgressBar.Mode.QUIET);
 
@@ -54,8 +55,9 @@ class GraceMethodTest {
                 assertSame(reference, GraceTestBatch.values(ctx.reference().parameters()), name + " reference");
                 assertArrayEquals(head, ctx.head().weights().toFloatArray(), name + " head");
                 Map<String, NDArray> lora = ctx.model().loraParameters();
-                assertFalse(lora.isEmpty(), name);
+                assertEquals(8, lora.size(), name + ": A and B on q and v of two vision blocks");
                 for (Map.Entry<String, NDArray> e : lora.entrySet()) {
+                    assertTrue(e.getKey().startsWith("vision_model."), e.getKey());
                     if (e.getKey().endsWith("lora_B.weight")) {
                         assertTrue(e.getValue().abs().sum().getFloat() > 0, name + ": " + e.getKey() + " never moved from 0");
                     }
