@@ -2,7 +2,7 @@ package org.grace.model.grace;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.grace.attacks.GradientGuard;
+import ai.djl.ndarray.index.NDIndex;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,8 +22,10 @@ import java.util.function.Supplier;
  *   <li>turns libtorch's grad mode on for the duration (restoring the previous mode), builds the
  *       scalar on a fresh forward pass and runs libtorch's {@code backward} directly
  *       ({@code torch.autograd.backward(loss)}, no retained graph), the call a collector makes;</li>
- *   <li>snapshots and restores the gradient buffers of {@code protectedParameters}
- *       ({@link GradientGuard}), so the step's own gradient is left exactly as it was;</li>
+ *   <li>snapshots and restores the gradient buffers of {@code protectedParameters} (as
+ *       {@code org.grace.attacks.GradientGuard} does, but with every gradient handle DJL creates
+ *       attached to a scratch manager, so that none accumulates in the model's manager over a run),
+ *       so the step's own gradient is left exactly as it was;</li>
  *   <li>returns copies of the gradients of the requested {@code leaves}.</li>
  * </ol>
  * Because the inner forward is a separate graph, freeing it in backward does not touch the graph
@@ -74,23 +76,44 @@ public final class InnerAutograd {
             }
         }
         boolean previous = (Boolean) call(IS_GRAD_MODE);
-        try (GradientGuard guard = GradientGuard.protect(manager, protectedParameters)) {
-            call(SET_GRAD_MODE, true);
-            NDArray value = loss.get();
-            if (value.getShape().size() != 1) {
-                throw new IllegalArgumentException("inner-gradient loss must be a scalar, got shape " + value.getShape());
+        try (NDManager scratch = manager.newSubManager()) {
+            List<NDArray> saved = new ArrayList<>();
+            for (NDArray p : protectedParameters) {
+                saved.add(gradient(p, scratch).duplicate());
             }
-            call(BACKWARD, value, value.onesLike(), false, false);
-            List<NDArray> out = new ArrayList<>();
-            for (NDArray leaf : leaves) {
-                NDArray g = leaf.getGradient().duplicate();
-                g.attach(manager);
-                out.add(g);
+            try {
+                call(SET_GRAD_MODE, true);
+                NDArray value = loss.get();
+                if (value.getShape().size() != 1) {
+                    throw new IllegalArgumentException("inner-gradient loss must be a scalar, got shape " + value.getShape());
+                }
+                call(BACKWARD, value, value.onesLike(), false, false);
+                List<NDArray> out = new ArrayList<>();
+                for (NDArray leaf : leaves) {
+                    NDArray g = gradient(leaf, scratch).duplicate();
+                    g.attach(manager);
+                    out.add(g);
+                }
+                return out;
+            } finally {
+                call(SET_GRAD_MODE, previous);
+                for (int i = 0; i < saved.size(); i++) {
+                    NDArray g = gradient(protectedParameters.get(i), scratch);
+                    g.set(new NDIndex("..."), 0f);
+                    g.addi(saved.get(i));
+                }
             }
-            return out;
-        } finally {
-            call(SET_GRAD_MODE, previous);
         }
+    }
+
+    /** The parameter's gradient buffer (a handle sharing its storage), owned by {@code scope}. */
+    private static NDArray gradient(NDArray parameter, NDManager scope) {
+        if (!parameter.hasGradient()) {
+            throw new IllegalArgumentException("array of shape " + parameter.getShape() + " does not require a gradient");
+        }
+        NDArray g = parameter.getGradient();
+        g.attach(scope);
+        return g;
     }
 
     private static Object call(Method method, Object... args) {

@@ -168,6 +168,27 @@ class GraceMethodTest {
     }
 
     @Test
+    void aStepLeavesNoArrayBehindInTheModelsManager() {
+        try (MethodFixture fixture = MethodFixture.tiny(19, 3, 4)) {
+            MethodContext ctx = fixture.context();
+            GraceMethod method = GraceMethod.create(fast(GraceMethod.NAME).with(Map.of("awp_inner_steps", 2)));
+            prepare(method, ctx);
+            int before = ctx.model().manager().getManagedArrays().size();
+            for (int step = 1; step <= 2; step++) {
+                try (NDManager m = fixture.manager().newSubManager()) {
+                    NDArray images = GraceTestBatch.images(ctx, 4, m);
+                    try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                        c.backward(method.loss(ctx, GraceTestBatch.step(step, 3, m, step), images,
+                                GraceTestBatch.labels(ctx, 4)).loss());
+                    }
+                }
+            }
+            assertEquals(before, ctx.model().manager().getManagedArrays().size(),
+                    "inner passes, probes and perturbation factors must live in the step's manager");
+        }
+    }
+
+    @Test
     void gvOnlyLossIsTaskPlusLambdaTimesTheHandComputedGramVolume() {
         double lambda = 0.7;
         try (MethodFixture fixture = MethodFixture.tiny(13, 3, 5)) {
