@@ -97,11 +97,14 @@ public final class LarAwp {
                 NDArray direction = previous == null ? g : unit(previous).add(unit(g));
                 LowRankAwp.perturb(layer, direction, ranks.get(layer.name()), gamma, config.awpPowerIterations(), rng);
                 if (k < config.awpInnerSteps()) {
-                    delta.put(layer.name(), layer.perturbation() == null ? null : layer.perturbation().delta(m));
-                    release(layer, m);
+                    PerturbationBranch step = release(layer, m);
+                    if (step == null) {
+                        delta.remove(layer.name());
+                    } else {
+                        delta.put(layer.name(), step.delta(m));
+                    }
                 }
             }
-            delta.values().removeIf(v -> v == null);
         }
     }
 
