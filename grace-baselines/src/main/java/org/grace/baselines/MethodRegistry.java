@@ -13,6 +13,7 @@ import org.grace.baselines.generalisation.Spd;
 import org.grace.baselines.generalisation.Tpgm;
 import org.grace.baselines.generalisation.WiseFt;
 import org.grace.baselines.generalisation.ZeroShot;
+import org.grace.model.grace.GraceMethod;
 import org.grace.model.method.FinetuningMethod;
 import org.grace.model.method.MethodSettings;
 
@@ -54,6 +55,9 @@ public final class MethodRegistry {
         m.put(PmgAft.NAME, new Entry(PmgAft::defaults, PmgAft::create));
         m.put(LoraTecoa.NAME, new Entry(LoraTecoa::defaults, LoraTecoa::create));
         m.put(VptPmgAft.NAME, new Entry(VptPmgAft::defaults, VptPmgAft::create));
+        for (String name : GraceMethod.NAMES) {
+            m.put(name, new Entry(() -> GraceMethod.defaults(name), GraceMethod::create));
+        }
         return Collections.unmodifiableMap(m);
     }
 
