@@ -12,6 +12,7 @@ import org.grace.model.method.FinetuningMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.OptimizerConfig;
+import org.grace.model.train.ExtraState;
 import org.grace.model.train.ParameterGroup;
 import org.grace.model.train.StepContext;
 import org.grace.model.train.StepResult;
@@ -113,6 +114,22 @@ public final class GraceMethod implements FinetuningMethod {
     /** Current curvature score per layer (empty unless the curriculum is tracked). */
     public Map<String, Double> curvature() {
         return awp.curvature();
+    }
+
+    /** LAR-AWP's curvature averages and ranks, carried by every checkpoint. */
+    @Override
+    public ExtraState extraState() {
+        return new ExtraState() {
+            @Override
+            public Map<String, String> save() {
+                return awp.saveState();
+            }
+
+            @Override
+            public void restore(Map<String, String> saved) {
+                awp.restoreState(saved);
+            }
+        };
     }
 
     @Override

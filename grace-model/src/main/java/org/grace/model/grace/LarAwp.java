@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  * ascent on the sphere of the radius (our choice; the paper says only "an inner loop performs
  * gradient ascent"). The warmup is {@code γ_t = γ·min(1, t/T_w)} (choice 8).
  *
- * <p>Departure: the curvature EMA lives in memory only; a resumed run re-estimates it at its first
- * step, so resumed GRACE runs are not bit-identical to uninterrupted ones.
+ * <p>The curvature EMA and the ranks travel with every checkpoint ({@link #saveState()},
+ * {@link #restoreState(Map)}), so a resumed GRACE run equals an uninterrupted one.
  */
 public final class LarAwp {
 
@@ -171,6 +171,30 @@ public final class LarAwp {
     /** Current rank per layer name (empty before the first allocation). */
     public Map<String, Integer> ranks() {
         return Collections.unmodifiableMap(ranks);
+    }
+
+    /** The curvature averages ({@code curvature/<layer>}) and ranks ({@code rank/<layer>}) as strings. */
+    public Map<String, String> saveState() {
+        Map<String, String> out = new LinkedHashMap<>();
+        estimator.scores().forEach((layer, v) -> out.put("curvature/" + layer, Double.toString(v)));
+        ranks.forEach((layer, r) -> out.put("rank/" + layer, Integer.toString(r)));
+        return out;
+    }
+
+    /** Puts back state written by {@link #saveState()}. */
+    public void restoreState(Map<String, String> saved) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        ranks.clear();
+        saved.forEach((key, value) -> {
+            if (key.startsWith("curvature/")) {
+                scores.put(key.substring("curvature/".length()), Double.parseDouble(value));
+            } else if (key.startsWith("rank/")) {
+                ranks.put(key.substring("rank/".length()), Integer.parseInt(value));
+            } else {
+                throw new IllegalArgumentException("unknown LAR-AWP state key '" + key + "'");
+            }
+        });
+        estimator.restore(scores);
     }
 
     /** Current curvature score per layer name (empty before the first refresh). */

@@ -1,6 +1,7 @@
 package org.grace.model.method;
 
 import ai.djl.ndarray.NDArray;
+import org.grace.model.train.ExtraState;
 import org.grace.model.train.ParameterGroup;
 import org.grace.model.train.StepContext;
 import org.grace.model.train.StepResult;
@@ -44,6 +45,14 @@ public interface FinetuningMethod {
 
     /** After the loop: interpolation (WiSE-FT), projection (TPGM), merging; default nothing. */
     default void finish(MethodContext context) {
+    }
+
+    /**
+     * State outside the trained arrays that checkpoints must carry so that a resumed run equals an
+     * uninterrupted one (GRACE's curvature averages and ranks); none by default.
+     */
+    default ExtraState extraState() {
+        return ExtraState.NONE;
     }
 
     /** Whether the method trains at all ({@code zeroshot} does not). */

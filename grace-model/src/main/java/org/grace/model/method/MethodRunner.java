@@ -52,7 +52,7 @@ public final class MethodRunner {
             });
             NDArray images = step.manager().create(pixels, new Shape(idx.length, 3, s, s));
             return method.loss(context, step, images, labels);
-        }, context.manager()).withProgress(progress, System.err).runOrResume();
+        }, context.manager()).withProgress(progress, System.err).withExtraState(method.extraState()).runOrResume();
         method.finish(context);
         return Optional.of(result);
     }

@@ -48,6 +48,7 @@ public final class CheckpointStore {
     static final String FORMAT = "grace-train-checkpoint/1";
     static final String PARAM_PREFIX = "param/";
     static final String OPTIMIZER_PREFIX = "optimizer/";
+    static final String STATE_PREFIX = "state/";
     private static final Pattern FILE_NAME = Pattern.compile("step-(\\d+)\\.safetensors");
 
     private final Path folder;
@@ -64,6 +65,12 @@ public final class CheckpointStore {
     /** Writes the checkpoint of {@code step}, points {@code latest.json} at it and prunes old ones. */
     public Checkpoint write(int step, TrainableParameters parameters, Optimizer optimizer, String fingerprint,
                             String description, int keep) {
+        return write(step, parameters, optimizer, fingerprint, description, keep, Map.of());
+    }
+
+    /** As above, with a method's {@link ExtraState} stored under metadata keys {@code state/<key>}. */
+    public Checkpoint write(int step, TrainableParameters parameters, Optimizer optimizer, String fingerprint,
+                            String description, int keep, Map<String, String> extraState) {
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         parameters.arrays().forEach((name, a) -> tensors.put(PARAM_PREFIX + name,
                 new FloatTensor(a.getShape().getShape(), a.toFloatArray())));
@@ -75,6 +82,7 @@ public final class CheckpointStore {
         metadata.put("config", description);
         metadata.put("optimizer_kind", optimizer.kind().name());
         metadata.put("optimizer_steps", Long.toString(optimizer.stepCount()));
+        extraState.forEach((k, v) -> metadata.put(STATE_PREFIX + k, v));
         Path file = fileFor(step);
         JsonObject latest = new JsonObject();
         latest.addProperty("step", step);
@@ -88,6 +96,21 @@ public final class CheckpointStore {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);
         }
         return new Checkpoint(step, file, fingerprint);
+    }
+
+    /** The {@link ExtraState} pairs stored in {@code checkpoint}. */
+    public Map<String, String> extraState(Checkpoint checkpoint) {
+        try (SafetensorsFile st = SafetensorsFile.open(checkpoint.file())) {
+            Map<String, String> out = new LinkedHashMap<>();
+            st.metadata().forEach((k, v) -> {
+                if (k.startsWith(STATE_PREFIX)) {
+                    out.put(k.substring(STATE_PREFIX.length()), v);
+                }
+            });
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read checkpoint " + checkpoint.file(), e);
+        }
     }
 
     /** The checkpoint {@code latest.json} names, if there is one. */

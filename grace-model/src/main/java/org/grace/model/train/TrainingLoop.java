@@ -50,27 +50,34 @@ public final class TrainingLoop {
     private final NDManager manager;
     private final ProgressBar.Mode progress;
     private final PrintStream progressStream;
+    private final ExtraState extraState;
 
     /**
      * @param manager parent of every per-step manager and of the optimiser state
      */
     public TrainingLoop(TrainingConfig config, TrainableParameters parameters, StepFunction function, NDManager manager) {
-        this(config, parameters, function, manager, ProgressBar.detectMode(), System.err);
+        this(config, parameters, function, manager, ProgressBar.detectMode(), System.err, ExtraState.NONE);
     }
 
     private TrainingLoop(TrainingConfig config, TrainableParameters parameters, StepFunction function, NDManager manager,
-                         ProgressBar.Mode progress, PrintStream progressStream) {
+                         ProgressBar.Mode progress, PrintStream progressStream, ExtraState extraState) {
         this.config = Objects.requireNonNull(config, "config");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.function = Objects.requireNonNull(function, "function");
         this.manager = Objects.requireNonNull(manager, "manager");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.progressStream = Objects.requireNonNull(progressStream, "progressStream");
+        this.extraState = Objects.requireNonNull(extraState, "extraState");
     }
 
     /** The same loop showing progress in {@code mode} on {@code stream}. */
     public TrainingLoop withProgress(ProgressBar.Mode mode, PrintStream stream) {
-        return new TrainingLoop(config, parameters, function, manager, mode, stream);
+        return new TrainingLoop(config, parameters, function, manager, mode, stream, extraState);
+    }
+
+    /** The same loop saving and restoring a method's {@link ExtraState} with every checkpoint. */
+    public TrainingLoop withExtraState(ExtraState state) {
+        return new TrainingLoop(config, parameters, function, manager, progress, progressStream, state);
     }
 
     /** The same loop printing no progress. */
@@ -125,6 +132,7 @@ public final class TrainingLoop {
             MetricsCsv csv;
             if (from != null) {
                 store.load(from, parameters, optimizer, fingerprint, description);
+                extraState.restore(store.extraState(from));
                 start = from.step();
                 MetricsCsv.Resumed resumed = MetricsCsv.truncateAfter(csvFile, start);
                 csv = resumed.csv();
@@ -171,7 +179,7 @@ public final class TrainingLoop {
                     bar.update(last);
                     if (step % config.checkpointEvery() == 0 || step == config.steps()) {
                         latest = store.write(step, parameters, optimizer, fingerprint, description,
-                                config.keepCheckpoints());
+                                config.keepCheckpoints(), extraState.save());
                     }
                 }
             }
