@@ -19,7 +19,7 @@ import org.grace.attacks.Rows;
  *
  * <p>Source: auto-attack {@code autopgd_base.py} ({@code APGDAttack.perturb} and
  * {@code attack_single_run}). Departures: per-sample random streams instead of one reseeded batch
- * generator; the ℓ1 {@code use_largereps} schedule is not implemented; losses 'ce', 'dlr' and 'cw'.
+ * generator; the ℓ1 {@code use_largereps} schedule is left out (see the module README); losses 'ce', 'dlr' and 'cw'.
  */
 public final class Apgd extends Attack {
 

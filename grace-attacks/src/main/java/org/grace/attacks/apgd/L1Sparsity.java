@@ -14,7 +14,7 @@ import java.util.Arrays;
  * p = ||x_best - x||_0, s ← p/d/1.5; if p shrank below 0.95 of its previous value, η ← α·ε and the
  * iterate returns to the best point; else η ← η/1.5; then η is clipped to [α·ε/10, α·ε].
  * Departure: auto-attack's {@code use_largereps} ε schedule (3ε, 2ε, ε) of its ℓ1 'standard'
- * version is not implemented.
+ * version is left out.
  */
 final class L1Sparsity {
 

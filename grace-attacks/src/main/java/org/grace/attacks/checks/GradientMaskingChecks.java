@@ -38,7 +38,7 @@ import org.grace.attacks.loss.DlrLoss;
  *       (Carlini et al. 2019 checklist; not in auto-attack).</li>
  * </ul>
  * Departure: auto-attack's dynamic-defense check ({@code sys.settrace} on backward calls) has no
- * Java counterpart and is not implemented.
+ * Java counterpart and is left out.
  */
 public final class GradientMaskingChecks {
 
