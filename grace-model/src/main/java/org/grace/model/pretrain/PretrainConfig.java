@@ -48,7 +48,7 @@ public record PretrainConfig(long worldSeed, long seed, int steps, int batchSize
      * within an hour on 2 CPU cores.
      */
     public static PretrainConfig defaults() {
-        return new PretrainConfig(7, 11, 6000, 128, 1e-3, 300, 0.2, new VisionConfig(32, 8, 64, 4, 4), 64, 2, 4, 20, 64);
+        return new PretrainConfig(7, 11, 3000, 128, 1e-3, 200, 0.2, new VisionConfig(32, 8, 64, 4, 4), 64, 2, 4, 20, 64);
     }
 
     /** The model shape for a tokenizer with {@code vocabSize} ids. */

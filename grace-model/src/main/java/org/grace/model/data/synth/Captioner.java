@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
  * [placement phrase] [pointing direction] [.]}.
  *
  * <p>Each optional part appears with a fixed probability (style prefix 0.85, or 0.6 for photos;
- * size 0.5; colour 0.35; texture 0.25; background 0.25; placement 0.6; direction 0.9; final
- * period 0.5), so the corpus pairs the same image content with many phrasings, as web alt-text does.
+ * size 0.5; colour 0.6; texture 0.5; background 0.5; placement 0.6; direction 0.9; final period
+ * 0.5), so the corpus pairs the same image content with many phrasings, as web alt-text does.
  * Attributes a style does not show are never mentioned: no colour, texture or background for
- * sketches, silhouettes and blueprints. The noun is the shape's name, or with probability 0.05 the
+ * sketches, silhouettes and blueprints. The noun is the shape's name, or with probability 0.1 the
  * generic "shape"/"object", so the transfer templates' generic nouns occur too. Counts above one
  * use a number word and the plural ("three blue circles"). Examples: "a small red striped star on
  * a sand background", "a sketch of a hexagon", "three blue circles".
@@ -21,14 +21,6 @@ import java.util.SplittableRandom;
 public final class Captioner {
 
     static final String[] NUMBER_WORDS = {"one", "two", "three", "four"};
-
-    // Attribute mention rates. Lowered from 0.6/0.5/0.5/0.1 after the first pretraining: with
-    // colour and background in most captions, in-batch matching rarely needed the shape, and the
-    // tiny CLIP learned shape only weakly (29% zero-shot on the ID shapes).
-    static final double COLOUR = 0.35;
-    static final double TEXTURE = 0.25;
-    static final double BACKGROUND = 0.25;
-    static final double GENERIC_NOUN = 0.05;
 
     private Captioner() {
     }
@@ -46,14 +38,14 @@ public final class Captioner {
         if (scene.size().isPresent() && rnd.nextDouble() < 0.5) {
             phrase.add(scene.size().get().word());
         }
-        if (!style.dropsColour() && rnd.nextDouble() < COLOUR) {
+        if (!style.dropsColour() && rnd.nextDouble() < 0.6) {
             phrase.add(subject.colour().word());
         }
-        if (!style.dropsColour() && rnd.nextDouble() < TEXTURE) {
+        if (!style.dropsColour() && rnd.nextDouble() < 0.5) {
             phrase.add(subject.texture().word());
         }
         boolean plural = scene.subjectCount() > 1;
-        boolean generic = rnd.nextDouble() < GENERIC_NOUN;
+        boolean generic = rnd.nextDouble() < 0.1;
         String noun = generic ? (rnd.nextBoolean() ? "shape" : "object") : subject.shape().singular();
         phrase.add(plural ? (generic ? noun + "s" : subject.shape().plural()) : noun);
         if (plural) {
@@ -64,7 +56,7 @@ public final class Captioner {
             words.add(startsWithVowel(phrase.get(0)) ? "an" : "a");
         }
         words.addAll(phrase);
-        if (!style.dropsColour() && rnd.nextDouble() < BACKGROUND) {
+        if (!style.dropsColour() && rnd.nextDouble() < 0.5) {
             words.add(rnd.nextBoolean() ? "on a" : "with a");
             words.add(scene.background().word());
             words.add("background");
