@@ -2,10 +2,10 @@ package org.grace.model.grace;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.index.NDIndex;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,30 +31,11 @@ import java.util.function.Supplier;
  * Because the inner forward is a separate graph, freeing it in backward does not touch the graph
  * the step returns.
  *
- * <p>Departure: grace-model sees the PyTorch engine only at runtime scope (parent pom), so the two
- * libtorch entry points ({@code JniUtils.backward}, {@code JniUtils.setGradMode}) are looked up
- * reflectively once; they are public static methods of DJL's PyTorch engine. With a compile-scope
- * engine dependency (as grace-theory has) they would be direct calls.
+ * <p>The two libtorch entry points ({@code JniUtils.backward}, {@code JniUtils.setGradMode}) are
+ * public static methods of DJL's PyTorch engine, which grace-model depends on at compile scope for
+ * them; arrays must be PyTorch-engine arrays.
  */
 public final class InnerAutograd {
-
-    private static final Class<?> PT_ND_ARRAY;
-    private static final Method BACKWARD;
-    private static final Method SET_GRAD_MODE;
-    private static final Method IS_GRAD_MODE;
-
-    static {
-        try {
-            PT_ND_ARRAY = Class.forName("ai.djl.pytorch.engine.PtNDArray");
-            Class<?> jni = Class.forName("ai.djl.pytorch.jni.JniUtils");
-            BACKWARD = jni.getMethod("backward", PT_ND_ARRAY, PT_ND_ARRAY, boolean.class, boolean.class);
-            SET_GRAD_MODE = jni.getMethod("setGradMode", boolean.class);
-            IS_GRAD_MODE = jni.getMethod("isGradMode");
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError("GRACE's inner gradients need DJL's PyTorch engine "
-                    + "(ai.djl.pytorch:pytorch-engine) on the classpath: " + e);
-        }
-    }
 
     private InnerAutograd() {
     }
@@ -75,19 +56,19 @@ public final class InnerAutograd {
                         + ") does not require a gradient");
             }
         }
-        boolean previous = (Boolean) call(IS_GRAD_MODE);
+        boolean previous = JniUtils.isGradMode();
         try (NDManager scratch = manager.newSubManager()) {
             List<NDArray> saved = new ArrayList<>();
             for (NDArray p : protectedParameters) {
                 saved.add(gradient(p, scratch).duplicate());
             }
             try {
-                call(SET_GRAD_MODE, true);
+                JniUtils.setGradMode(true);
                 NDArray value = loss.get();
                 if (value.getShape().size() != 1) {
                     throw new IllegalArgumentException("inner-gradient loss must be a scalar, got shape " + value.getShape());
                 }
-                call(BACKWARD, value, value.onesLike(), false, false);
+                JniUtils.backward(pt(value), pt(value.onesLike()), false, false);
                 List<NDArray> out = new ArrayList<>();
                 for (NDArray leaf : leaves) {
                     NDArray g = gradient(leaf, scratch).duplicate();
@@ -96,7 +77,7 @@ public final class InnerAutograd {
                 }
                 return out;
             } finally {
-                call(SET_GRAD_MODE, previous);
+                JniUtils.setGradMode(previous);
                 for (int i = 0; i < saved.size(); i++) {
                     NDArray g = gradient(protectedParameters.get(i), scratch);
                     g.set(new NDIndex("..."), 0f);
@@ -116,17 +97,10 @@ public final class InnerAutograd {
         return g;
     }
 
-    private static Object call(Method method, Object... args) {
-        try {
-            return method.invoke(null, args);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call libtorch " + method.getName(), e);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("libtorch " + method.getName() + " failed", cause);
+    private static PtNDArray pt(NDArray array) {
+        if (!(array instanceof PtNDArray p)) {
+            throw new IllegalArgumentException("inner gradients need PyTorch-engine arrays, got " + array.getClass().getName());
         }
+        return p;
     }
 }
