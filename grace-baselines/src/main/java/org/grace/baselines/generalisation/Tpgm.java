@@ -1,17 +1,10 @@
 package org.grace.baselines.generalisation;
 
 import ai.djl.ndarray.NDArray;
-import org.grace.model.method.FinetuningMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
-import org.grace.model.train.ParameterGroup;
-import org.grace.model.train.StepContext;
-import org.grace.model.train.StepResult;
-import org.grace.model.train.TrainingConfig;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * TPGM (Tian et al., "Trainable Projected Gradient Method for Robust Fine-tuning", CVPR 2023;
@@ -28,26 +21,24 @@ import java.util.Set;
  * {@code imagenet_val}); embedded-scale defaults ({@code tpgm.json}: 50 radius steps instead of
  * 200, lr 1e-2 as released); only the "l2" norm mode (one Frobenius norm per tensor), not "mars".
  */
-public final class Tpgm implements FinetuningMethod {
+public final class Tpgm extends AnchoredEndToEnd {
 
     /** Registered name. */
     public static final String NAME = "tpgm";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/tpgm.json";
 
-    private final MethodSettings settings;
     private final TpgmConfig config;
-    private EndToEndEndpoints endpoints;
     private ProjectionRadii projection;
 
-    private Tpgm(MethodSettings settings) {
-        this.config = TpgmConfig.from(settings);
-        this.settings = settings;
+    private Tpgm(MethodSettings settings, TpgmConfig config) {
+        super(NAME, settings, config.optimisation());
+        this.config = config;
     }
 
     /** The method with these settings. */
     public static Tpgm create(MethodSettings settings) {
-        return new Tpgm(settings);
+        return new Tpgm(settings, TpgmConfig.from(settings));
     }
 
     /** The shipped defaults. */
@@ -59,40 +50,11 @@ public final class Tpgm implements FinetuningMethod {
         return config;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public Set<ParameterGroup> prepare(MethodContext context) {
-        endpoints = EndToEndEndpoints.capture(context);
-        return FullFinetuning.groups();
-    }
-
-    @Override
-    public TrainingConfig training(MethodContext context, Path outputFolder) {
-        return config.optimisation().trainingConfig(context, outputFolder);
-    }
-
-    @Override
-    public StepResult loss(MethodContext context, StepContext step, NDArray images, int[] labels) {
-        return FullFinetuning.crossEntropy(context, images, labels);
-    }
-
     /** Fits the radii on the held-out split and leaves the model projected with them. */
     @Override
     public void finish(MethodContext context) {
-        if (endpoints == null) {
-            throw new IllegalStateException("tpgm: prepare() has not run");
-        }
         Map<String, NDArray> live = EndToEndEndpoints.live(context);
-        projection = ProjectionRadii.between(endpoints.anchors(), live, context.manager());
+        projection = ProjectionRadii.between(endpoints().anchors(), live, context.manager());
         projection.fit(context, live, config.projectionSteps(), config.projectionLr());
     }
 
@@ -106,9 +68,6 @@ public final class Tpgm implements FinetuningMethod {
 
     /** θ₀ of every projected array (after {@link #prepare}). */
     public Map<String, NDArray> anchors() {
-        if (endpoints == null) {
-            throw new IllegalStateException("tpgm: prepare() has not run");
-        }
-        return endpoints.anchors();
+        return endpoints().anchors();
     }
 }

@@ -3,17 +3,10 @@ package org.grace.baselines.generalisation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.grace.baselines.common.WeightSnapshot;
-import org.grace.model.method.FinetuningMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
-import org.grace.model.train.ParameterGroup;
-import org.grace.model.train.StepContext;
-import org.grace.model.train.StepResult;
-import org.grace.model.train.TrainingConfig;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * WiSE-FT (Wortsman et al., "Robust fine-tuning of zero-shot models", CVPR 2022;
@@ -30,26 +23,24 @@ import java.util.Set;
  * <p>Departures: those of {@link FullFinetuning}; the optional Fisher-weighted merge is not
  * offered.
  */
-public final class WiseFt implements FinetuningMethod {
+public final class WiseFt extends AnchoredEndToEnd {
 
     /** Registered name. */
     public static final String NAME = "wise-ft";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/wise-ft.json";
 
-    private final MethodSettings settings;
     private final WiseFtConfig config;
-    private EndToEndEndpoints endpoints;
     private Map<String, NDArray> finetuned;
 
-    private WiseFt(MethodSettings settings) {
-        this.config = WiseFtConfig.from(settings);
-        this.settings = settings;
+    private WiseFt(MethodSettings settings, WiseFtConfig config) {
+        super(NAME, settings, config.optimisation());
+        this.config = config;
     }
 
     /** The method with these settings. */
     public static WiseFt create(MethodSettings settings) {
-        return new WiseFt(settings);
+        return new WiseFt(settings, WiseFtConfig.from(settings));
     }
 
     /** The shipped defaults. */
@@ -61,36 +52,10 @@ public final class WiseFt implements FinetuningMethod {
         return config;
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
-    }
-
-    @Override
-    public Set<ParameterGroup> prepare(MethodContext context) {
-        endpoints = EndToEndEndpoints.capture(context);
-        return FullFinetuning.groups();
-    }
-
-    @Override
-    public TrainingConfig training(MethodContext context, Path outputFolder) {
-        return config.optimisation().trainingConfig(context, outputFolder);
-    }
-
-    @Override
-    public StepResult loss(MethodContext context, StepContext step, NDArray images, int[] labels) {
-        return FullFinetuning.crossEntropy(context, images, labels);
-    }
-
     /** Keeps θ_ft and sets the model to the mixture at the configured α. */
     @Override
     public void finish(MethodContext context) {
-        requirePrepared();
+        endpoints();
         finetuned = WeightSnapshot.copy(EndToEndEndpoints.live(context), context.manager());
         applyAlpha(context, config.alpha());
     }
@@ -107,7 +72,7 @@ public final class WiseFt implements FinetuningMethod {
         }
         Map<String, NDArray> live = EndToEndEndpoints.live(context);
         try (NDManager scratch = context.manager().newSubManager()) {
-            WeightInterpolation.interpolate(endpoints.anchors(), finetuned, alpha, scratch)
+            WeightInterpolation.interpolate(endpoints().anchors(), finetuned, alpha, scratch)
                     .forEach((name, value) -> WeightSnapshot.assign(live.get(name), value));
         }
     }
@@ -122,13 +87,7 @@ public final class WiseFt implements FinetuningMethod {
 
     /** θ_zs of every array WiSE-FT mixes (after {@link #prepare}). */
     public Map<String, NDArray> zeroShotEndpoint() {
-        requirePrepared();
-        return endpoints.anchors();
+        return endpoints().anchors();
     }
 
-    private void requirePrepared() {
-        if (endpoints == null) {
-            throw new IllegalStateException("wise-ft: prepare() has not run");
-        }
-    }
 }
