@@ -139,6 +139,13 @@ public final class ReadmeWriter {
             sb.append(String.format(Locale.ROOT, "- %s: printed %s, recomputed %.3f (possible range [%.3f, %.3f]). %s%n",
                     m.statement(), m.printed(), m.recomputed(), m.range().lo(), m.range().hi(), m.note()));
         }
+        List<AuditCheck> edges = audit.stream().filter(a -> a.status() == AuditStatus.CONSISTENT && !a.note().isEmpty()).toList();
+        if (!edges.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%nWithin rounding only at its edge (%d): the printed parts, taken as printed,"
+                    + " give a number that would print differently.%n%n", edges.size()));
+            edges.forEach(a -> sb.append("- ").append(a.statement()).append(": ").append(a.note()).append('\n'));
+            sb.append('\n');
+        }
         audit.stream().filter(a -> a.status() == AuditStatus.UNCHECKABLE)
                 .forEach(a -> sb.append("- not checkable: ").append(a.statement()).append(" — ").append(a.note()).append('\n'));
         sb.append('\n').append(MarkdownTables.body(auditTable)).append('\n');

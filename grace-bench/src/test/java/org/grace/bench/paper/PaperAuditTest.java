@@ -63,6 +63,15 @@ class PaperAuditTest {
     }
 
     @Test
+    void tablesSevenAndEightTruncateTheirHarmonicMeans() {
+        AuditCheck c = check("hm.table-7.lora-ft");
+        assertEquals(AuditStatus.CONSISTENT, c.status(), "19.497 vs 19.4 is reconcilable by rounding the parts");
+        assertTrue(c.note().contains("prints as 19.5, not 19.4") && c.note().contains("truncated"), c.note());
+        assertTrue(check("repeat.t7.grace.hm").note().contains("truncated"), "39.69 shown as 39.6");
+        assertEquals("", check("hm.table-6.ft").note());
+    }
+
+    @Test
     void driftCorrelationSignAndUncheckableStatementsAreListed() {
         assertEquals(AuditStatus.MISMATCH, check("sign.r-drift-degradation").status());
         assertEquals(AuditStatus.UNCHECKABLE, check("unchecked.drift-threshold").status());

@@ -76,6 +76,41 @@ class ClaimsTest {
     }
 
     @Test
+    void graceImprovesAllAxesOnlyIfItBeatsFtOnAdvAndTheS2CampOnIdAndOod() {
+        List<RunRecord> r = new ArrayList<>();
+        accuracy(r, "grace", .74, .57, .22);
+        accuracy(r, "ft", .75, .56, .09);
+        accuracy(r, "tecoa", .52, .38, .17);
+        accuracy(r, "pmg-aft", .58, .43, .19);
+        ClaimResult good = new GraceAllAxesClaim().evaluate(new RunIndex(r), PAPER);
+        assertEquals(Verdict.SUPPORTED, good.verdict());
+        assertEquals(3, good.evidence().size());
+        List<RunRecord> lowOod = new ArrayList<>();
+        accuracy(lowOod, "grace", .74, .30, .22);
+        accuracy(lowOod, "ft", .75, .56, .09);
+        accuracy(lowOod, "tecoa", .52, .38, .17);
+        ClaimResult bad = new GraceAllAxesClaim().evaluate(new RunIndex(lowOod), PAPER);
+        assertEquals(Verdict.NOT_SUPPORTED, bad.evidence().get(2).verdict(), "OOD below the S2 camp");
+        assertEquals(Verdict.NOT_SUPPORTED, bad.verdict());
+    }
+
+    @Test
+    void ablationNeedsGvToRaiseOodAwpToRaiseAdvAndTheFullModelToLeadOnHm() {
+        List<RunRecord> r = new ArrayList<>();
+        accuracy(r, "lora-ft", .728, .55, .082);
+        accuracy(r, "grace-gv-only", .72, .565, .086);
+        accuracy(r, "grace-awp-nocurr", .71, .53, .172);
+        accuracy(r, "grace-awp-curr", .725, .54, .222);
+        accuracy(r, "grace", .742, .57, .224);
+        ClaimResult result = new AblationComplementarityClaim().evaluate(new RunIndex(r), PAPER);
+        assertEquals(7, result.evidence().size());
+        assertEquals(Verdict.SUPPORTED, result.verdict());
+        List<RunRecord> gvHurts = new ArrayList<>(r.stream().filter(x -> !x.method().equals("grace-gv-only")).toList());
+        accuracy(gvHurts, "grace-gv-only", .72, .50, .086);
+        assertEquals(Verdict.NOT_SUPPORTED, new AblationComplementarityClaim().evaluate(new RunIndex(gvHurts), PAPER).verdict());
+    }
+
+    @Test
     void costRatiosInsideTheirBandsAreSupportedAndFarOutsideAreNot() {
         List<RunRecord> r = new ArrayList<>();
         wall(r, "ft", 100);
