@@ -75,6 +75,10 @@ public final class ReadmeWriter {
         row(sb, "hardware", ctx.hardware());
         row(sb, "command", "`" + ctx.commandLine() + "`");
         sb.append('\n');
+        if (runs.seeds().size() < 2) {
+            sb.append("**Fewer than two seeds were run: no confidence interval exists, so by the verdict rule below every claim is"
+                    + " inconclusive.**\n\n");
+        }
         List<Column> columns = List.of(Column.plain("method", "method"), Column.plain("seeds", "seeds"),
                 Column.plain("steps", "steps"), Column.plain("batch", "batch"), Column.plain("evaluations", "evaluations recorded"));
         List<List<Cell>> rows = new ArrayList<>();
@@ -136,7 +140,7 @@ public final class ReadmeWriter {
                 + " printed parts (%d checks). A printed number with d decimals stands for ±½·10^-d; a mismatch is one that no"
                 + " unrounded values of its parts could produce. %d mismatches:%n%n", audit.size(), mismatches.size()));
         for (AuditCheck m : mismatches) {
-            sb.append(String.format(Locale.ROOT, "- %s: printed %s, recomputed %.3f (possible range [%.3f, %.3f]). %s%n",
+            sb.append(String.format(Locale.ROOT, "- %s: printed %s, recomputed %.3f (possible range [%.3f, %.3f]) — %s%n",
                     m.statement(), m.printed(), m.recomputed(), m.range().lo(), m.range().hi(), m.note()));
         }
         List<AuditCheck> edges = audit.stream().filter(a -> a.status() == AuditStatus.CONSISTENT && !a.note().isEmpty()).toList();

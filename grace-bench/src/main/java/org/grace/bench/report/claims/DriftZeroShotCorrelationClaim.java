@@ -37,15 +37,19 @@ public final class DriftZeroShotCorrelationClaim implements Claim {
     @Override
     public String rule() {
         return "One point per method (mean drift, mean zero-shot accuracy over seeds); Pearson r with a Fisher-z 95% interval"
-                + " (needs >= " + MIN_METHODS + " methods). Supported when the interval lies below 0, not supported when above 0,"
-                + " inconclusive otherwise.";
+                + " (needs >= " + MIN_METHODS + " methods, each run with >= 2 seeds as every verdict here requires). Supported when"
+                + " the interval lies below 0, not supported when above 0, inconclusive otherwise.";
     }
 
     @Override
     public ClaimResult evaluate(RunIndex runs, PaperNumbers paper) {
         Correlation c = correlation(runs);
+        int fewestSeeds = runs.methods().stream()
+                .filter(m -> runs.estimate(m, Quantity.DRIFT).isPresent() && runs.estimate(m, Quantity.ZERO_SHOT).isPresent())
+                .mapToInt(m -> Math.min(runs.estimate(m, Quantity.DRIFT).get().n(), runs.estimate(m, Quantity.ZERO_SHOT).get().n()))
+                .min().orElse(0);
         Verdict verdict;
-        if (c.k() < MIN_METHODS || Double.isNaN(c.lo())) {
+        if (c.k() < MIN_METHODS || Double.isNaN(c.lo()) || fewestSeeds < 2) {
             verdict = Verdict.INCONCLUSIVE;
         } else if (c.hi() < 0) {
             verdict = Verdict.SUPPORTED;

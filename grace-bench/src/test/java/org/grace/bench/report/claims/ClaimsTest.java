@@ -156,6 +156,8 @@ class ClaimsTest {
             transfer(positive, methods[i], 0.3 + 0.5 * drift[i]);
         }
         assertEquals(Verdict.NOT_SUPPORTED, new DriftZeroShotCorrelationClaim().evaluate(new RunIndex(positive), PAPER).verdict());
+        List<RunRecord> oneSeed = negative.stream().filter(x -> x.seed() == 0).toList();
+        assertEquals(Verdict.INCONCLUSIVE, new DriftZeroShotCorrelationClaim().evaluate(new RunIndex(oneSeed), PAPER).verdict());
         List<RunRecord> three = positive.stream().filter(x -> List.of("ft", "fare", "tecoa").contains(x.method())).toList();
         assertEquals(Verdict.INCONCLUSIVE, new DriftZeroShotCorrelationClaim().evaluate(new RunIndex(three), PAPER).verdict());
     }
