@@ -39,12 +39,24 @@ public final class EffectiveWeightLoss implements Function<List<NDArray>, NDArra
     private final ParameterSubset subset;
 
     /**
+     * The loss over the vision q/v projections ({@link VisionLayers#attentionQv}), the probe's coordinates.
+     *
      * @param model  a merged copy of the deployed model (no LoRA or perturbation on the vision q/v layers)
      * @param head   the head, with frozen weights
      * @param images the fixed batch [B,3,S,S]
      * @param labels its labels, indices into the head's classes
      */
     public EffectiveWeightLoss(ClipModel model, ZeroShotHead head, NDArray images, int[] labels) {
+        this(model, VisionLayers.attentionQv(model), head, images, labels);
+    }
+
+    /**
+     * The loss over the weights of the given layers of {@code model} (in that order), for other coordinate sets.
+     *
+     * @throws IllegalArgumentException if a layer carries an adapter, or the batch and labels disagree
+     */
+    public EffectiveWeightLoss(ClipModel model, List<AdaptedLinear> layers, ZeroShotHead head, NDArray images,
+                               int[] labels) {
         if (images.getShape().get(0) != labels.length) {
             throw new IllegalArgumentException("curvature batch has " + images.getShape().get(0) + " images but "
                     + labels.length + " labels");
@@ -57,7 +69,10 @@ public final class EffectiveWeightLoss implements Function<List<NDArray>, NDArra
         this.model = model;
         this.head = head;
         this.images = images;
-        this.layers = VisionLayers.attentionQv(model);
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("the curvature loss needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
         NDManager manager = model.manager();
         Map<String, NDArray> weights = new LinkedHashMap<>();
         for (AdaptedLinear layer : layers) {

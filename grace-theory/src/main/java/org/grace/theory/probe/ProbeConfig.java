@@ -69,7 +69,8 @@ public record ProbeConfig(int curvatureBatch, int lanczosMaxSteps, double lanczo
     /**
      * The bench's settings: curvature batch 64; λ_max to 1e-3 within 25 steps; the trace to a 5%
      * standard error within 4–20 probes; 8 probes per layer; SLQ off (3 probes × 30 steps, 400 grid
-     * points, variance 1e-3·range when on); one symmetry pair at 1e-4; normalised features; Lemma
+     * points, kernel variance 1e-3·range when on: PyHessian's 1e-5 turns 90 quadrature nodes into a comb
+     * of spikes, Google's spectral-density suggests trying up to 1e-1); one symmetry pair at 1e-4; normalised features; Lemma
      * 3.2 with 2L_f = 1; proxy-A penalty 1e-2; Theorem 3.1 with δ = 1 (the paper's expression, so
      * the terms sum to the total), λ* = 0, σ by golden section in [1e-8, 1e3].
      */

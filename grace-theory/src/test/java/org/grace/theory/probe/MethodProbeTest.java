@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.grace.model.adapters.VisualPromptConfig;
+import org.grace.model.adapters.VisualPrompts;
 import org.grace.model.clip.ClipModel;
 import org.grace.model.zeroshot.ClipClassifier;
 import org.grace.theory.bound.PacBayesTerms;
@@ -37,9 +40,17 @@ class MethodProbeTest {
     private static NDManager root;
     private static ProbeFixture twoBlocks;
     private static ProbeResult shifted;
+    private static int threads;
 
+    /**
+     * One intra-op thread while these tests run (restored after): the fixture's tensors are far too small to
+     * gain from parallelism, and on a busy 2-core machine two spinning OpenMP threads stall every tiny op
+     * for a scheduler quantum whenever one of them is descheduled (measured: the same tests took 2–15 s).
+     */
     @BeforeAll
     static void setUp() {
+        threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
         root = NDManager.newBaseManager();
         twoBlocks = new ProbeFixture(root, 8, 2, 0.3);
         shifted = MethodProbe.measure(twoBlocks.shiftedSets(0.3, 0.05), ProbeFixture.config(1), root);
@@ -48,6 +59,7 @@ class MethodProbeTest {
     @AfterAll
     static void tearDown() {
         root.close();
+        JniUtils.setNumThreads(threads);
     }
 
     @Test
@@ -136,6 +148,19 @@ class MethodProbeTest {
             assertEquals(0.0, maxDifference(before, twoBlocks.deployed.loraParameters().values().iterator().next().toFloatArray()));
             assertTrue(twoBlocks.deployed.linears().values().stream().allMatch(l -> l.perturbation() == null && !l.merged()));
         }
+    }
+
+    @Test
+    void visualPromptsStayInTheMeasuredFunctionAndKeepTheirGradientFlag() {
+        ProbeFixture f = new ProbeFixture(root, 4, 1, 0.1);
+        VisualPrompts prompts = f.deployed.applyVisualPrompts(new VisualPromptConfig(2, false), 3);
+        ProbeInputs in = f.shiftedSets(0.2, 0.1);
+        ProbeResult r = MethodProbe.measure(in, ProbeFixture.config(1), root);
+        assertTrue(prompts.arrays().stream().allMatch(NDArray::hasGradient), "prompts are trainable again after the probe");
+        f.deployed.vision().setPrompts(null);
+        ProbeResult without = MethodProbe.measure(in, ProbeFixture.config(1), root);
+        assertEquals(without.metrics().get("drift"), r.metrics().get("drift"), "prompts are not weights θ0 has");
+        assertNotEquals(without.idOod().bound(), r.idOod().bound(), "the features are those of the prompted model");
     }
 
     @Test
