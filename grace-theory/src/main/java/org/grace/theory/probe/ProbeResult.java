@@ -11,6 +11,7 @@ import org.grace.theory.discrepancy.ProxyAResult;
 import org.grace.theory.drift.DriftReport;
 import org.grace.theory.drift.TensorDrift;
 import org.grace.theory.spectral.LanczosResult;
+import org.grace.theory.spectral.LayerCurvature;
 import org.grace.theory.spectral.SpectralDensity;
 import org.grace.theory.spectral.TraceEstimate;
 
@@ -63,6 +64,15 @@ public record ProbeResult(String method, DriftReport drift, Map<String, TensorDr
     /** The per-layer traces in {@link #layerNames()} order (the bench's {@code layer_trace}). */
     public double[] layerTraceValues() {
         return layerTraces.values().stream().mapToDouble(TraceEstimate::mean).toArray();
+    }
+
+    /**
+     * Σ of the per-layer block traces: a second unbiased estimate of the q/v trace, independent of
+     * {@link #trace()} (its own probes) and usually tighter, because block-supported probes leave out the
+     * cross-layer entries that dominate the variance of whole-vector Hutchinson (SE = √Σ SE²).
+     */
+    public TraceEstimate layerTraceTotal() {
+        return LayerCurvature.byLayer(layerTraces, layer -> "q/v").get("q/v");
     }
 
     /**

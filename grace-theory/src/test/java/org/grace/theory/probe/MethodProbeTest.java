@@ -109,6 +109,10 @@ class MethodProbeTest {
         var layer = r.layerTraces().get("vision_model.encoder.layers.0.self_attn.q_proj");
         assertTrue(Math.abs(layer.mean() - q) <= 4 * layer.standardError() + 1e-3 * Math.abs(q),
                 "q-block trace " + layer + " vs exact " + q);
+        var sum = r.layerTraceTotal();
+        assertEquals(r.layerTraces().values().stream().mapToDouble(t -> t.mean()).sum(), sum.mean(), 1e-12);
+        assertTrue(Math.abs(sum.mean() - trace) <= 4 * sum.standardError() + 1e-3 * Math.abs(trace),
+                "summed block traces " + sum + " vs exact trace " + trace);
     }
 
     @Test

@@ -82,6 +82,7 @@ public final class ProbeBenchmark {
                     if (r == 0) {
                         System.out.println("  metrics " + result.metrics());
                         System.out.println("  layer traces " + result.layerTraces());
+                        System.out.println("  whole trace " + result.trace() + "; sum of layer traces " + result.layerTraceTotal());
                     }
                 }
             }
