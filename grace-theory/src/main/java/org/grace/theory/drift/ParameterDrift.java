@@ -1,15 +1,19 @@
 package org.grace.theory.drift;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.grace.model.clip.ClipModel;
 
 /**
  * Relative parameter drift, the paper's measure of prior proximity: ‖θ − θ0‖₂ / ‖θ0‖₂ over the
- * effective weights (for LoRA: W0 + s·BA, see {@link LoraEffectiveWeight}), globally and per tensor.
+ * effective weights (for LoRA: W0 + (alpha/r)·B·A, as {@link ClipModel#effectiveParameters} folds it in),
+ * globally and per tensor.
  *
  * <p>Source: paper summary, Key Design 1 ("TeCoA shows a relative drift of 0.47 … WiSE-FT 0.08";
  * "GRACE limits drift to 0.09"). The paper does not say which tensors enter the norm; we use every
@@ -67,6 +71,34 @@ public final class ParameterDrift {
             throw new IllegalArgumentException("the reference parameters are all zero; relative drift is undefined");
         }
         return new DriftReport(new TensorDrift("global", Math.sqrt(distance2), Math.sqrt(norm2), size), perTensor);
+    }
+
+    /**
+     * Drift between two CLIP models on the weights they compute with: each model's
+     * {@link ClipModel#effectiveParameters} (LoRA and any perturbation folded in), restricted to the
+     * parameter names {@code include} accepts (e.g. the vision tower).
+     *
+     * @throws IllegalArgumentException if the models' parameter names differ or no name is included
+     */
+    public static DriftReport ofModels(ClipModel reference, ClipModel current, Predicate<String> include) {
+        try (NDManager scratch = current.manager().newSubManager()) {
+            Map<String, NDArray> r = selected(reference.effectiveParameters(scratch), include);
+            Map<String, NDArray> c = selected(current.effectiveParameters(scratch), include);
+            if (r.isEmpty()) {
+                throw new IllegalArgumentException("no parameter of the reference model is selected for the drift");
+            }
+            return ofArrays(r, c);
+        }
+    }
+
+    private static Map<String, NDArray> selected(Map<String, NDArray> all, Predicate<String> include) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        all.forEach((name, array) -> {
+            if (include.test(name)) {
+                out.put(name, array);
+            }
+        });
+        return out;
     }
 
     /** The same for DJL arrays (any floating dtype, read as float32). */

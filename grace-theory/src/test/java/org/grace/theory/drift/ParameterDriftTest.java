@@ -1,13 +1,21 @@
 package org.grace.theory.drift;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.grace.model.adapters.AdapterTarget;
+import org.grace.model.adapters.LoraAdapter;
+import org.grace.model.adapters.LoraConfig;
+import org.grace.model.adapters.Tower;
+import org.grace.model.clip.ClipConfig;
+import org.grace.model.clip.ClipModel;
+import org.grace.model.clip.TextConfig;
+import org.grace.model.clip.VisionConfig;
 import org.junit.jupiter.api.Test;
 
 class ParameterDriftTest {
@@ -45,12 +53,35 @@ class ParameterDriftTest {
     }
 
     @Test
-    void loraEffectiveWeightIsBasePlusScaledProduct() {
-        float[] base = {1, 2, 3, 4, 5, 6};
-        float[] b = {1, 0};
-        float[] a = {1, 1, 1};
-        assertArrayEquals(new float[] {1.5f, 2.5f, 3.5f, 4, 5, 6}, LoraEffectiveWeight.merge(base, 2, 3, b, a, 1, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> LoraEffectiveWeight.merge(base, 2, 3, b, new float[2], 1, 1));
+    void modelDriftIsMeasuredOnTheLoraMergedEffectiveWeights() {
+        ClipConfig config = ClipConfig.tiny(new VisionConfig(16, 8, 8, 1, 2), new TextConfig(8, 1, 2, 4, 16), 8);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ClipModel model = ClipModel.randomInit(config, manager, 1);
+            ClipModel reference = model.copy(manager);
+            model.applyLora(LoraConfig.uniform(EnumSet.of(Tower.VISION), EnumSet.of(AdapterTarget.Q), 1, 2f), 2);
+            String q = "vision_model.encoder.layers.0.self_attn.q_proj";
+            assertEquals(0.0, ParameterDrift.ofModels(reference, model, name -> true).global().relative(),
+                    "a fresh LoRA (B = 0) leaves the effective weights at θ0");
+            LoraAdapter lora = model.linears().get(q).lora();
+            float[] b = new float[8];
+            b[3] = 0.5f;
+            lora.b().set(b);
+            float[] a = lora.a().toFloatArray();
+            double delta2 = 0;
+            for (float x : a) {
+                double d = 2.0 * 0.5 * x;
+                delta2 += d * d;
+            }
+            double w2 = 0;
+            for (float x : reference.parameters().get(q + ".weight").toFloatArray()) {
+                w2 += (double) x * x;
+            }
+            DriftReport report = ParameterDrift.ofModels(reference, model, name -> name.startsWith("vision_model."));
+            assertEquals(Math.sqrt(delta2 / w2), report.perTensor().get(q + ".weight").relative(), 1e-5);
+            assertEquals(Math.sqrt(delta2), report.global().distance(), 1e-6);
+            assertTrue(report.perTensor().keySet().stream().allMatch(name -> name.startsWith("vision_model.")));
+            assertThrows(IllegalArgumentException.class, () -> ParameterDrift.ofModels(reference, model, name -> false));
+        }
     }
 
     @Test
