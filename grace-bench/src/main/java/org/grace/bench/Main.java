@@ -9,15 +9,24 @@ import org.grace.model.engine.EngineSettings;
 import org.grace.model.pretrain.PretrainCommand;
 import org.grace.model.pretrain.VerifyEmbeddedScale;
 
+import org.grace.bench.cli.BenchOptions;
+import org.grace.bench.cli.MergeCommand;
+import org.grace.bench.cli.ReproduceCommand;
+
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Entry point of {@code mvn -pl grace-bench -am compile exec:java [-Dexec.args="COMMAND ..."]}.
  *
- * <p>Without a command it starts the engine offline and prints what the suite computes with (DJL,
- * libtorch, device, threads, JVM) and the model configurations it knows. Commands:
+ * <p>Without a command it runs the default embedded reproduction ({@code reproduce}): every method
+ * × 3 seeds on the committed tiny CLIP and the embedded world, then writes {@code reports/}. Commands
+ * (options: {@code --help}):
  * <ul>
+ *   <li>{@code reproduce [options]}: train and evaluate the grid (or a shard of it), then write the report;</li>
+ *   <li>{@code merge [--out DIR]}: the report from every shard's records;</li>
+ *   <li>{@code info}: engine, threads, JVM and the model configurations;</li>
  *   <li>{@code describe [folder] [seed]}: the embedded world at a glance (split sizes, class
  *       balance, PNG grids), into {@code reports/figures} by default;</li>
  *   <li>{@code pretrain [output] [work] [steps] [batch]}: regenerates the committed tiny CLIP;</li>
@@ -31,9 +40,16 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        String command = args.length == 0 ? "info" : args[0];
-        String[] rest = args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length);
+        boolean named = args.length > 0 && !args[0].startsWith("--");
+        String command = named ? args[0] : "reproduce";
+        String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
+        if (BenchOptions.wantsHelp(args)) {
+            System.out.println(BenchOptions.usage());
+            return;
+        }
         switch (command) {
+            case "reproduce" -> ReproduceCommand.run(BenchOptions.parse(rest), List.of(args), System.out);
+            case "merge" -> MergeCommand.run(BenchOptions.parse(rest), List.of(args), System.out);
             case "info" -> info();
             case "describe" -> DescribeWorld.main(rest.length == 0 ? new String[] {"reports/figures"} : rest);
             case "pretrain" -> PretrainCommand.main(rest);
@@ -43,7 +59,7 @@ public final class Main {
                 ModelThroughput.run(System.out);
             }
             default -> throw new IllegalArgumentException("unknown command '" + command
-                    + "'; known: info, describe, pretrain, verify-embedded, bench-model");
+                    + "'; known: reproduce, merge, info, describe, pretrain, verify-embedded, bench-model; see --help");
         }
     }
 
@@ -61,6 +77,7 @@ public final class Main {
                     c.text().width(), c.text().layers(), c.text().contextLength(), c.text().vocabSize(), c.embedDim(),
                     c.parameterCount());
         }
-        System.out.println("Commands (-Dexec.args=\"COMMAND ...\"): describe, pretrain, verify-embedded, bench-model");
+        System.out.println("Commands (-Dexec.args=\"COMMAND ...\"): reproduce (default), merge, info, describe, pretrain,"
+                + " verify-embedded, bench-model; --help for the options");
     }
 }

@@ -39,6 +39,9 @@ public final class ReadmeWriter {
                 + " Paper: \"The Geometry of Robustness\" (CVPR 2026), method GRACE. Nothing here is tuned toward the paper's"
                 + " numbers: where a claim does not reproduce, the verdict says so.\n\n");
         run(sb, runs, ctx);
+        if (ctx.scale().equals("embedded")) {
+            embeddedScale(sb);
+        }
         definitions(sb);
         claims(sb, claims);
         sb.append("## Tables\n\n");
@@ -90,6 +93,18 @@ public final class ReadmeWriter {
         }
         sb.append("Training budget per method (from the `train` records):\n\n");
         sb.append(MarkdownTables.body(new Table("budget", "budget", columns, rows, List.of()))).append('\n');
+    }
+
+    private static void embeddedScale(StringBuilder sb) {
+        sb.append("## The embedded scale\n\n");
+        sb.append("Backbone: the tiny CLIP this suite pretrains on its procedural world and commits"
+                + " (`grace-model/src/main/resources/org/grace/model/pretrained/tiny-clip/`). What it does and does not show"
+                + " (zero-shot ID accuracy, transfer, effective robustness, the ID-only control) is measured in"
+                + " [`tables/embedded-scale.md`](tables/embedded-scale.md) (`verify-embedded`); the world itself (split sizes,"
+                + " class balance, example grids such as [`figures/synth-id-test.png`](figures/synth-id-test.png)) in"
+                + " [`figures/synth-splits.md`](figures/synth-splits.md) (`describe`). Results at this scale test whether the"
+                + " paper's mechanisms produce its effects on a small model and a small world in minutes of CPU; they are not"
+                + " ImageNet numbers and are never read as such.\n\n");
     }
 
     private static void definitions(StringBuilder sb) {

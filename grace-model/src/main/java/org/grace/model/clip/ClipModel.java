@@ -239,6 +239,14 @@ public final class ClipModel implements AutoCloseable {
         linears.values().forEach(AdaptedLinear::merge);
     }
 
+    /**
+     * Puts the model in its deployed form: every LoRA branch not yet merged is folded into its
+     * weight (methods that merge in their own {@code finish} leave nothing to do).
+     */
+    public void deploy() {
+        linears.values().stream().filter(l -> !l.merged()).forEach(AdaptedLinear::merge);
+    }
+
     /** Restores every pre-merge weight bit for bit. */
     public void unmerge() {
         linears.values().forEach(AdaptedLinear::unmerge);

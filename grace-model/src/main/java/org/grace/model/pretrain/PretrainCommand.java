@@ -3,6 +3,7 @@ package org.grace.model.pretrain;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import org.grace.model.engine.SourceRevision;
 import org.grace.model.clip.ClipModel;
 import org.grace.model.data.synth.SynthWorld;
 import org.grace.model.engine.EngineInfo;
@@ -65,7 +66,7 @@ public final class PretrainCommand {
             AtomicFiles.writeString(out.resolve("zero-shot.json"), new GsonBuilder().setPrettyPrinting().create().toJson(zs) + "\n");
             JsonObject provenance = new GsonBuilder().create().toJsonTree(config).getAsJsonObject();
             provenance.addProperty("sha256", sha256(out.resolve(ClipCheckpoint.WEIGHTS)));
-            provenance.addProperty("commit", gitCommit());
+            provenance.addProperty("commit", SourceRevision.commit());
             provenance.addProperty("train_wall_seconds", trainSeconds);
             provenance.addProperty("total_wall_seconds", (System.nanoTime() - start) / 1e9);
             JsonObject engineFacts = new JsonObject();
@@ -78,19 +79,6 @@ public final class PretrainCommand {
         }
     }
 
-    /** The commit of the working tree the run was made from, or "unknown" outside a git checkout. */
-    static String gitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-            return p.waitFor() == 0 && out.matches("[0-9a-f]{40}") ? out : "unknown";
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
-    }
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -1,0 +1,2 @@
+/** The bench's command line: options, {@code reproduce} and {@code merge}. */
+package org.grace.bench.cli;
