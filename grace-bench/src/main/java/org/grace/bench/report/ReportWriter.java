@@ -88,7 +88,7 @@ public final class ReportWriter {
         }
         written.add(write(reportsFolder.resolve("manifest.csv"), CsvTables.render(Manifest.build(runs, paper, claims, ctx))));
         written.add(write(reportsFolder.resolve("README.md"),
-                ReadmeWriter.render(runs, ctx, results, figures, claims, audit, auditTable)));
+                ReadmeWriter.render(runs, ctx, results, figures, claims, audit, auditTable, reportsFolder)));
         return new ReportSummary(written, results, figures.stream().map(Figure::id).toList(), claims, audit);
     }
 

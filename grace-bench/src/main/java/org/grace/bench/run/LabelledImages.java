@@ -28,6 +28,29 @@ public record LabelledImages(NDArray images, int[] labels) {
         return new LabelledImages(manager.create(pixels, new Shape(count, 3, s, s)), labels);
     }
 
+    /** The images whose label is in {@code classes}, in order (the array is created in the images' manager). */
+    public LabelledImages keep(java.util.Set<Integer> classes) {
+        int[] idx = java.util.stream.IntStream.range(0, labels.length).filter(i -> classes.contains(labels[i])).toArray();
+        if (idx.length == labels.length) {
+            return this;
+        }
+        if (idx.length == 0) {
+            throw new IllegalArgumentException("no image of classes " + classes + " among " + labels.length);
+        }
+        NDArray index = images.getManager().create(java.util.Arrays.stream(idx).asLongStream().toArray());
+        int[] kept = java.util.Arrays.stream(idx).map(i -> labels[i]).toArray();
+        return new LabelledImages(images.get(index), kept);
+    }
+
+    /** How many images each label has. */
+    public java.util.Map<Integer, Integer> classCounts() {
+        java.util.Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (int l : labels) {
+            out.merge(l, 1, Integer::sum);
+        }
+        return out;
+    }
+
     /** Number of images. */
     public int size() {
         return labels.length;

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code theory} evaluation through grace-theory's {@link MethodProbe}: drift, λ_max, trace,
@@ -37,15 +39,36 @@ public final class ProbeTheoryEvaluation implements TheoryEvaluation {
                     .withLanczos(p.lanczosSteps(), 1e-3)
                     .withTraceProbes(Math.min(4, p.traceProbes()), p.traceProbes(), p.layerProbes())
                     .withSlq(in.seed() < p.densitySeeds());
+            LabelledImages id = LabelledImages.first(s.evaluationSplits().get("id"), p.featureSamples(), scope);
+            LabelledImages ood = ood(s, p.featureSamples(), scope);
+            LabelledImages adv = new LabelledImages(in.adversarial(), in.attacked().labels());
+            Set<Integer> classes = comparableClasses(List.of(id, ood, adv));
             ProbeInputs inputs = new ProbeInputs(in.method(), in.deployed(), in.head(), in.reference(),
                     theory("curvature", LabelledImages.first(s.train(), p.samples(), scope)),
-                    theory("id", LabelledImages.first(s.evaluationSplits().get("id"), p.featureSamples(), scope)),
-                    theory("ood", ood(s, p.featureSamples(), scope)),
-                    new org.grace.theory.probe.LabelledImages("adversarial", in.adversarial(), in.attacked().labels()),
-                    s.train().size());
+                    theory("id", id.keep(classes)), theory("ood", ood.keep(classes)),
+                    theory("adversarial", adv.keep(classes)), s.train().size());
             ProbeResult r = MethodProbe.measure(inputs, config, scope);
             return toResult(r, in.ranks());
         }
+    }
+
+    /**
+     * The classes with at least two images in every feature set: Lemma 3.2 compares class
+     * centroids and covariances, so a class must be estimable in each domain. With 10 classes and
+     * the embedded budget every class qualifies; at ImageNet scale, with fewer attacked images than
+     * 2 × 1000, the discrepancies cover the classes that do.
+     */
+    static Set<Integer> comparableClasses(List<LabelledImages> sets) {
+        Set<Integer> out = new TreeSet<>(sets.get(0).classCounts().keySet());
+        for (LabelledImages set : sets) {
+            Map<Integer, Integer> counts = set.classCounts();
+            out.removeIf(c -> counts.getOrDefault(c, 0) < 2);
+        }
+        if (out.size() < 2) {
+            throw new IllegalStateException("the feature sets share fewer than 2 classes with >= 2 images each"
+                    + " (Lemma 3.2 needs them); raise the budget's apgdSamples or probe featureSamples");
+        }
+        return out;
     }
 
     static Result toResult(ProbeResult r, Map<String, Integer> ranks) {
