@@ -81,7 +81,7 @@ public record Budget(int steps, int batchSize, int evalLimit, double epsPixels, 
 
     /** The default embedded reproduction. */
     public static Budget standard() {
-        return new Budget(80, 32, 0, 4, 64, 30, 16, 1, 1, List.of(0.0, 1.0, 2.0, 4.0, 8.0), 64, 30,
+        return new Budget(100, 32, 0, 4, 64, 30, 16, 1, 1, List.of(0.0, 1.0, 2.0, 4.0, 8.0), 64, 30,
                 new ProbeBudget(32, 200, 1, 20, 10, 4));
     }
 

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A dataset seen through an index list: the paper scale's train/held-out partition of ImageNet
- * train (every {@code k}-th image held out, the rest trained on), without copying any image.
+ * A dataset seen through an index list, without copying any image: the first {@code n} images of a
+ * split (evaluation budgets; splits are generated class-interleaved, so a prefix keeps the class
+ * balance) and the paper scale's train/held-out partition of ImageNet train (every {@code k}-th
+ * image held out, the rest trained on).
  */
 public final class DatasetView implements ImageDataset {
 
@@ -19,6 +21,17 @@ public final class DatasetView implements ImageDataset {
         this.source = source;
         this.name = name;
         this.indices = indices;
+    }
+
+    /** {@code source} cut to its first {@code limit} images ({@code limit} 0, or beyond its size: all of it). */
+    public static ImageDataset prefix(ImageDataset source, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("prefix limit must be >= 0, got " + limit + " for " + source.name());
+        }
+        if (limit == 0 || limit >= source.size()) {
+            return source;
+        }
+        return new DatasetView(source, source.name(), java.util.stream.IntStream.range(0, limit).toArray());
     }
 
     /** Images {@code i} of {@code source} with {@code i mod k == 0} ({@code held = true}) or the others. */

@@ -50,7 +50,7 @@ public final class RunEvaluator {
     public Map<String, Double> clean(ClipClassifier deployed, NDManager manager) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Map.Entry<String, ImageDataset> e : setting.evaluationSplits().entrySet()) {
-            out.put(e.getKey(), TopOneAccuracy.of(deployed, DatasetPrefix.of(e.getValue(), budget.evalLimit()),
+            out.put(e.getKey(), TopOneAccuracy.of(deployed, DatasetView.prefix(e.getValue(), budget.evalLimit()),
                     batchSize, manager));
         }
         return out;
@@ -101,7 +101,7 @@ public final class RunEvaluator {
                 if (sameAsHeadline) {
                     acc = headline.robustAccuracy();
                 } else if (e == 0) {
-                    acc = TopOneAccuracy.of(deployed, DatasetPrefix.of(setting.evaluationSplits().get("id"),
+                    acc = TopOneAccuracy.of(deployed, DatasetView.prefix(setting.evaluationSplits().get("id"),
                             subset.size()), batchSize, scope);
                 } else {
                     acc = apgd(deployed, subset, e / 255.0, budget.epsIterations(), seed).robustAccuracy();
@@ -122,7 +122,7 @@ public final class RunEvaluator {
                 ZeroShotHead head = ZeroShotHead.build(model, setting.tokenizer(), task.texts().classNames(),
                         task.texts().templates(), scope, 64);
                 double acc = TopOneAccuracy.of(new ClipClassifier(model, head),
-                        DatasetPrefix.of(task.images(), budget.evalLimit()), batchSize, scope);
+                        DatasetView.prefix(task.images(), budget.evalLimit()), batchSize, scope);
                 out.put(task.id(), acc);
                 sum += acc;
             }

@@ -73,11 +73,11 @@ class DatasetViewTest {
     @Test
     void aPrefixCutsAndZeroKeepsEverything() {
         ImageDataset all = numbered(10);
-        assertSame(all, DatasetPrefix.of(all, 0));
-        assertSame(all, DatasetPrefix.of(all, 20));
-        ImageDataset cut = DatasetPrefix.of(all, 3);
+        assertSame(all, DatasetView.prefix(all, 0));
+        assertSame(all, DatasetView.prefix(all, 20));
+        ImageDataset cut = DatasetView.prefix(all, 3);
         assertEquals(3, cut.size());
         assertThrows(IndexOutOfBoundsException.class, () -> cut.image(3));
-        assertThrows(IllegalArgumentException.class, () -> DatasetPrefix.of(all, -1));
+        assertThrows(IllegalArgumentException.class, () -> DatasetView.prefix(all, -1));
     }
 }
