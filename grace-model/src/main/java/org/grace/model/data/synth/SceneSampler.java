@@ -160,6 +160,18 @@ final class SceneSampler {
         return broad.build(rnd);
     }
 
+    /**
+     * A single-object photo of {@code shape} drawn from the corpus's broad distribution (any colour,
+     * texture, size band, placement, background and rotation, 0–2 clutter strokes): what the
+     * pretraining shows next to the shape's name, for comparison with the ID photos.
+     */
+    static Scene corpusPhoto(Shape shape, SplittableRandom rnd) {
+        BroadScene broad = BroadScene.sample(rnd, Style.PHOTO);
+        broad.shape = shape;
+        broad.count = 1;
+        return broad.build(rnd);
+    }
+
     static Shape[] idShapes() {
         return java.util.Arrays.stream(Shape.values()).filter(Shape::isIdClass).toArray(Shape[]::new);
     }

@@ -40,6 +40,7 @@ public final class SynthWorld {
     static final int RENDITION = 6;
     static final int HARD_CANDIDATES = 7;
     static final int CAPTIONS = 8;
+    static final int CORPUS_PHOTO_PROBE = 30;
 
     private static final Map<SynthWorldConfig, Filtered> FILTERED = new ConcurrentHashMap<>();
 
@@ -77,6 +78,30 @@ public final class SynthWorld {
 
     public SynthSplit idTest() {
         return idSplit("synth-id-test", ID_TEST, config.sizes().idTest());
+    }
+
+    /**
+     * The ID test split with one nuisance neutralised ({@link IdNuisance}), paired image by image
+     * with {@link #idTest()}; named {@code synth-id-test-<nuisance>}.
+     */
+    public SynthSplit idTestAblated(IdNuisance nuisance) {
+        Shape[] shapes = SceneSampler.idShapes();
+        int k = shapes.length;
+        return new SynthSplit("synth-id-test-" + nuisance.id(), idTexts.classNames(), null, renderer, config.seed(),
+                ID_TEST, null, config.sizes().idTest(),
+                source(k, (s, rnd) -> nuisance.apply(SceneSampler.id(shapes[s % k], s % k, rnd), rnd)));
+    }
+
+    /**
+     * Single-object photos of the ten ID shapes drawn from the pretraining corpus's broad
+     * distribution, labelled by shape, {@code size} images on their own stream (30): what
+     * pretraining shows next to the shape's name, to compare with the ID photos.
+     */
+    public SynthSplit corpusPhotosOfIdShapes(int size) {
+        Shape[] shapes = SceneSampler.idShapes();
+        int k = shapes.length;
+        return new SynthSplit("synth-corpus-photos", idTexts.classNames(), null, renderer, config.seed(),
+                CORPUS_PHOTO_PROBE, null, size, source(k, (s, rnd) -> SceneSampler.corpusPhoto(shapes[s % k], rnd)));
     }
 
     /** ImageNet-V2 analogue: photo style, fresh sample, shifted nuisances, all ten classes. */
