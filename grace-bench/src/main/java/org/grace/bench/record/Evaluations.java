@@ -19,9 +19,11 @@ public final class Evaluations {
     public static final String ROBUST_EPS = "robust_eps";
     /** Zero-shot transfer. Metrics: one per task id ({@link #TRANSFER_TASKS}) and {@code mean}. */
     public static final String TRANSFER = "transfer";
-    /** Geometry and bound terms. Metrics: {@link #THEORY_METRICS}; notes: {@code failure_mode};
-     *  series: {@code layer_names_index}, {@code layer_trace}, {@code layer_rank} (GRACE variants),
-     *  {@code slq_grid}, {@code slq_density}. */
+    /** Geometry and bound terms. Metrics: {@link #THEORY_METRICS} plus {@code id_error}, {@code asymmetry};
+     *  series: {@code layer_trace} and {@code layer_rank} (GRACE variants) in the order of the note
+     *  {@code layer_names}, {@code layer_drift} in the order of the note {@code drift_layer_names},
+     *  {@code lanczos_ritz}, and {@code slq_grid}/{@code slq_density} (the budget's first seeds). The
+     *  failure mode is classified across methods by the report, not stored here. */
     public static final String THEORY = "theory";
 
     /** Clean split metric names: ID test, the three OOD analogues, the two natural-adversarial analogues. */
