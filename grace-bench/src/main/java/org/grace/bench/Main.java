@@ -48,8 +48,8 @@ public final class Main {
             return;
         }
         switch (command) {
-            case "reproduce" -> ReproduceCommand.run(BenchOptions.parse(rest), List.of(args), System.out);
-            case "merge" -> MergeCommand.run(BenchOptions.parse(rest), List.of(args), System.out);
+            case "reproduce" -> ReproduceCommand.run(BenchOptions.parse(rest), commandLine(args), System.out);
+            case "merge" -> MergeCommand.run(BenchOptions.parse(rest), commandLine(args), System.out);
             case "info" -> info();
             case "describe" -> DescribeWorld.main(rest.length == 0 ? new String[] {"reports/figures"} : rest);
             case "pretrain" -> PretrainCommand.main(rest);
@@ -61,6 +61,15 @@ public final class Main {
             default -> throw new IllegalArgumentException("unknown command '" + command
                     + "'; known: reproduce, merge, info, describe, pretrain, verify-embedded, bench-model; see --help");
         }
+    }
+
+    /** The command as a user types it, for the report's provenance. */
+    static List<String> commandLine(String[] args) {
+        List<String> out = new java.util.ArrayList<>(List.of("mvn", "-pl", "grace-bench", "-am", "compile", "exec:java"));
+        if (args.length > 0) {
+            out.add("-Dexec.args=\"" + String.join(" ", args) + "\"");
+        }
+        return out;
     }
 
     private static void info() {

@@ -3,6 +3,7 @@ package org.grace.bench.cli;
 import ai.djl.engine.Engine;
 import org.grace.bench.record.RunRecord;
 import org.grace.bench.record.RunStore;
+import org.grace.bench.record.SessionLog;
 import org.grace.bench.report.ReportContext;
 import org.grace.bench.report.ReportSummary;
 import org.grace.bench.report.ReportWriter;
@@ -27,21 +28,23 @@ public final class MergeCommand {
 
     public static ReportSummary run(BenchOptions options, List<String> commandLine, PrintStream log) {
         Engine engine = EngineSettings.defaults().apply();
-        return writeReport(options, commandLine, Double.NaN, Provenance.of(engine), log);
+        return writeReport(options, commandLine, Provenance.of(engine), log);
     }
 
     /**
-     * Writes the report. {@code wallSeconds} is this process's wall time, or NaN for a merge, which
-     * then reports the sum of the records' training and evaluation time instead.
+     * Writes the report. Its wall time is the sum of every session that worked on the records
+     * ({@link SessionLog}); records without a session log (copied in by hand) count their own
+     * training and evaluation seconds instead.
      */
-    static ReportSummary writeReport(BenchOptions options, List<String> commandLine, double wallSeconds,
-                            Map<String, String> provenance, PrintStream log) {
+    static ReportSummary writeReport(BenchOptions options, List<String> commandLine, Map<String, String> provenance,
+                                     PrintStream log) {
         List<RunRecord> records = RunStore.readAll(options.out().resolve("runs"));
         if (records.isEmpty()) {
             throw new IllegalStateException("no run records in " + options.out().resolve("runs")
                     + "; run the reproduction first");
         }
-        double wall = Double.isNaN(wallSeconds) ? recordedSeconds(records) : wallSeconds;
+        double sessions = SessionLog.totalSeconds(options.out().resolve("runs"));
+        double wall = sessions > 0 ? sessions : recordedSeconds(records);
         List<Integer> seeds = List.copyOf(new TreeSet<>(records.stream().map(RunRecord::seed).toList()));
         String scale = records.get(0).scale();
         ReportContext ctx = new ReportContext(scale, seeds, provenance.get("commit"), provenance.get("jvm"),

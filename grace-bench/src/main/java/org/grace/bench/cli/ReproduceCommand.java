@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.grace.bench.grid.Grid;
 import org.grace.bench.grid.RunSpec;
 import org.grace.bench.record.RunStore;
+import org.grace.bench.record.SessionLog;
 import org.grace.bench.report.ReportSummary;
 import org.grace.bench.run.BenchRunner;
 import org.grace.bench.run.EmbeddedSetting;
@@ -48,6 +49,7 @@ public final class ReproduceCommand {
     /** Runs the grid (resuming) and, when asked, writes the report, which it returns. */
     public static Optional<ReportSummary> run(BenchOptions options, List<String> commandLine, PrintStream log) {
         long start = System.nanoTime();
+        String startedUtc = java.time.Instant.now().toString();
         Engine engine = EngineSettings.defaults().apply();
         Path runs = options.out().resolve("runs");
         if (options.fresh()) {
@@ -62,18 +64,21 @@ public final class ReproduceCommand {
                 options.shard().count(), cells.size(), options.budget());
         log.printf(Locale.ROOT, "records: %s (%d already there); work: %s%n", store.file(), store.records().size(),
                 options.work());
+        int worked;
         try (NDManager root = NDManager.newBaseManager();
              AutoCloseableSetting setting = open(options, root)) {
             BenchRunner runner = new BenchRunner(setting.setting(), options.budget(), store, options.work(), provenance,
                     new ProbeTheoryEvaluation(), ProgressBar.detectMode(), log);
-            runner.run(cells, root);
+            worked = runner.run(cells, root);
         }
         double wall = (System.nanoTime() - start) / 1e9;
-        log.printf(Locale.ROOT, "runs finished in %.1f s%n", wall);
+        SessionLog.append(runs, options.shard().storeName(), startedUtc, wall, worked, cells.size());
+        log.printf(Locale.ROOT, "runs finished in %.1f s (%d of %d runs worked on in this session)%n", wall, worked,
+                cells.size());
         if (!options.report()) {
             return Optional.empty();
         }
-        return Optional.of(MergeCommand.writeReport(options, commandLine, wall, provenance, log));
+        return Optional.of(MergeCommand.writeReport(options, commandLine, provenance, log));
     }
 
     private static AutoCloseableSetting open(BenchOptions options, NDManager root) {
