@@ -21,7 +21,11 @@ public final class GradientGuard implements AutoCloseable {
         this.manager = manager;
         this.parameters = parameters;
         for (NDArray p : parameters) {
-            NDArray copy = p.getGradient().duplicate();
+            // getGradient() returns a fresh handle on the parameter's gradient each call; keeping
+            // it in the guard's manager frees the handle (not the gradient) when the guard closes
+            NDArray gradient = p.getGradient();
+            gradient.attach(manager);
+            NDArray copy = gradient.duplicate();
             copy.attach(manager);
             saved.add(copy);
         }
@@ -44,6 +48,7 @@ public final class GradientGuard implements AutoCloseable {
         try {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray grad = parameters.get(i).getGradient();
+                grad.attach(manager);
                 grad.subi(grad).addi(saved.get(i));
             }
         } finally {
