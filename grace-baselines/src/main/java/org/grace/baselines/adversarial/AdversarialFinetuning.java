@@ -4,7 +4,7 @@ import org.grace.baselines.common.OptimisationSettings;
 import ai.djl.ndarray.NDArray;
 import org.grace.attacks.pgd.TrainingObjective;
 import org.grace.attacks.pgd.TrainingPgd;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.StepContext;
@@ -22,29 +22,16 @@ import java.nio.file.Path;
  * <p>Random starts: per-sample streams seeded by the run's seed and keyed by
  * {@code (step − 1)·B + i}, so a resumed run draws the same starts as an uninterrupted one.
  */
-abstract class AdversarialFinetuning implements FinetuningMethod {
+abstract class AdversarialFinetuning extends NamedMethod {
 
-    private final String name;
-    private final MethodSettings settings;
     private final AttackSettings attack;
     private final OptimisationSettings optimisation;
 
     AdversarialFinetuning(String name, MethodSettings settings, AttackSettings attack,
                           OptimisationSettings optimisation) {
-        this.name = name;
-        this.settings = settings;
+        super(name, settings);
         this.attack = attack;
         this.optimisation = optimisation;
-    }
-
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final MethodSettings settings() {
-        return settings;
     }
 
     @Override

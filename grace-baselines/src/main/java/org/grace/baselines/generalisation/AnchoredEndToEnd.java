@@ -2,7 +2,7 @@ package org.grace.baselines.generalisation;
 
 import ai.djl.ndarray.NDArray;
 import org.grace.baselines.common.OptimisationSettings;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ParameterGroup;
@@ -18,27 +18,14 @@ import java.util.Set;
  * same optimiser) that remembers θ₀ of every trained array for a post-training step: the shared
  * part of WiSE-FT (interpolation) and TPGM (projection), which differ only in {@link #finish}.
  */
-abstract class AnchoredEndToEnd implements FinetuningMethod {
+abstract class AnchoredEndToEnd extends NamedMethod {
 
-    private final String name;
-    private final MethodSettings settings;
     private final OptimisationSettings optimisation;
     private EndToEndEndpoints endpoints;
 
     AnchoredEndToEnd(String name, MethodSettings settings, OptimisationSettings optimisation) {
-        this.name = name;
-        this.settings = settings;
+        super(name, settings);
         this.optimisation = optimisation;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override
@@ -60,7 +47,7 @@ abstract class AnchoredEndToEnd implements FinetuningMethod {
     /** θ₀ captured by {@link #prepare}; fails clearly when prepare has not run. */
     EndToEndEndpoints endpoints() {
         if (endpoints == null) {
-            throw new IllegalStateException(name + ": prepare() has not run");
+            throw new IllegalStateException(name() + ": prepare() has not run");
         }
         return endpoints;
     }

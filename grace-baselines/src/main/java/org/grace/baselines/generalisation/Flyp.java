@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.grace.baselines.common.WeightSnapshot;
 import org.grace.model.clip.ClipModel;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.pretrain.ContrastiveLoss;
@@ -42,7 +42,7 @@ import java.util.Set;
  * row per (image, template); embedded defaults ({@code flyp.json}: lr 1e-4, weight decay 0.1, 5%
  * warmup, no clipping) instead of ImageNet's lr 1e-5, batch 512, 10 epochs.
  */
-public final class Flyp implements FinetuningMethod {
+public final class Flyp extends NamedMethod {
 
     /** Registered name. */
     public static final String NAME = "flyp";
@@ -52,13 +52,12 @@ public final class Flyp implements FinetuningMethod {
     /** Prompts encoded at once when the head is rebuilt. */
     static final int HEAD_BATCH = 64;
 
-    private final MethodSettings settings;
     private final FlypConfig config;
     private ZeroShotHead finetunedHead;
 
     private Flyp(MethodSettings settings) {
+        super(NAME, settings);
         this.config = FlypConfig.from(settings);
-        this.settings = settings;
     }
 
     /** The method with these settings. */
@@ -73,16 +72,6 @@ public final class Flyp implements FinetuningMethod {
 
     public FlypConfig config() {
         return config;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override

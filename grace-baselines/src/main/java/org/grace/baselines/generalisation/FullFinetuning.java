@@ -2,7 +2,7 @@ package org.grace.baselines.generalisation;
 
 import ai.djl.ndarray.NDArray;
 import org.grace.baselines.common.ZeroShotCrossEntropy;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ParameterGroup;
@@ -30,19 +30,18 @@ import java.util.Set;
  * are); embedded-scale defaults ({@code ft.json}: lr 1e-4, weight decay 0.1, 5% warmup, clip 1.0)
  * instead of ViT-B/32 ImageNet's lr 3e-5, batch 512, 10 epochs, 500 warmup steps.
  */
-public final class FullFinetuning implements FinetuningMethod {
+public final class FullFinetuning extends NamedMethod {
 
     /** Registered name. */
     public static final String NAME = "ft";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/ft.json";
 
-    private final MethodSettings settings;
     private final FullFinetuningConfig config;
 
     private FullFinetuning(MethodSettings settings) {
+        super(NAME, settings);
         this.config = FullFinetuningConfig.from(settings);
-        this.settings = settings;
     }
 
     /** The method with these settings. */
@@ -68,16 +67,6 @@ public final class FullFinetuning implements FinetuningMethod {
 
     public FullFinetuningConfig config() {
         return config;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override

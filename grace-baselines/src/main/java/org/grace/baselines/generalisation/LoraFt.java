@@ -2,7 +2,7 @@ package org.grace.baselines.generalisation;
 
 import ai.djl.ndarray.NDArray;
 import org.grace.baselines.common.ZeroShotCrossEntropy;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ParameterGroup;
@@ -29,19 +29,18 @@ import java.util.Set;
  * embedded defaults ({@code lora-ft.json}: lr 1e-3, no weight decay, 5% warmup, clip 1.0) since no
  * official CLIP/ImageNet LoRA values exist (UNVERIFIED).
  */
-public final class LoraFt implements FinetuningMethod {
+public final class LoraFt extends NamedMethod {
 
     /** Registered name. */
     public static final String NAME = "lora-ft";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/lora-ft.json";
 
-    private final MethodSettings settings;
     private final LoraFtConfig config;
 
     private LoraFt(MethodSettings settings) {
+        super(NAME, settings);
         this.config = LoraFtConfig.from(settings);
-        this.settings = settings;
     }
 
     /** The method with these settings. */
@@ -62,16 +61,6 @@ public final class LoraFt implements FinetuningMethod {
 
     public LoraFtConfig config() {
         return config;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.grace.baselines.generalisation;
 
 import ai.djl.ndarray.NDArray;
 import org.grace.model.adapters.AdaptedLinear;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ParameterGroup;
@@ -39,21 +39,20 @@ import java.util.Set;
  * run skips the projection pending at its checkpoint; embedded defaults ({@code lora-spd.json}:
  * lr 1e-3, λ = 1, rank 8, α = 16, q,v) are our choice (UNVERIFIED).
  */
-public final class LoraSpd implements FinetuningMethod {
+public final class LoraSpd extends NamedMethod {
 
     /** Registered name. */
     public static final String NAME = "lora-spd";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/lora-spd.json";
 
-    private final MethodSettings settings;
     private final LoraSpdConfig config;
     private List<GradientProbe> probes;
     private SpdCorrector corrector;
 
     private LoraSpd(MethodSettings settings) {
+        super(NAME, settings);
         this.config = LoraSpdConfig.from(settings);
-        this.settings = settings;
     }
 
     /** The method with these settings. */
@@ -68,16 +67,6 @@ public final class LoraSpd implements FinetuningMethod {
 
     public LoraSpdConfig config() {
         return config;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.grace.baselines.common.WeightSnapshot;
 import org.grace.baselines.common.ZeroShotCrossEntropy;
 import org.grace.model.adapters.AdaptedLinear;
 import org.grace.model.adapters.Tower;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ParameterGroup;
@@ -48,22 +48,21 @@ import java.util.Set;
  * paper's CLIP/ImageNet λ and lr are UNVERIFIED (suggested grid λ ∈ {0.1, 0.5, 1, 2}); λ = 1
  * projects a selected tensor back to its previous distance from θ₀.
  */
-public final class Spd implements FinetuningMethod {
+public final class Spd extends NamedMethod {
 
     /** Registered name. */
     public static final String NAME = "spd";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/spd.json";
 
-    private final MethodSettings settings;
     private final SpdConfig config;
     private List<GradientProbe> probes;
     private NDArray headProbe;
     private SpdCorrector corrector;
 
     private Spd(MethodSettings settings) {
+        super(NAME, settings);
         this.config = SpdConfig.from(settings);
-        this.settings = settings;
     }
 
     /** The method with these settings. */
@@ -78,16 +77,6 @@ public final class Spd implements FinetuningMethod {
 
     public SpdConfig config() {
         return config;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override

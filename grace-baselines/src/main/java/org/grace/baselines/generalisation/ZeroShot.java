@@ -1,7 +1,7 @@
 package org.grace.baselines.generalisation;
 
 import ai.djl.ndarray.NDArray;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.ParameterGroup;
@@ -18,18 +18,16 @@ import java.util.Set;
  * Nothing is trained ({@link #trains()} is false), so the runner only calls {@link #finish},
  * which does nothing: the model and head stay bit-identical to θ₀.
  */
-public final class ZeroShot implements FinetuningMethod {
+public final class ZeroShot extends NamedMethod {
 
     /** Registered name. */
     public static final String NAME = "zeroshot";
     /** Defaults resource. */
     public static final String RESOURCE = "/org/grace/baselines/methods/zeroshot.json";
 
-    private final MethodSettings settings;
-
     private ZeroShot(MethodSettings settings) {
+        super(NAME, settings);
         ZeroShotConfig.from(settings);
-        this.settings = settings;
     }
 
     /** The method with these settings (must be empty). */
@@ -40,16 +38,6 @@ public final class ZeroShot implements FinetuningMethod {
     /** The shipped defaults. */
     public static MethodSettings defaults() {
         return MethodSettings.resource(NAME, ZeroShot.class, RESOURCE);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     @Override

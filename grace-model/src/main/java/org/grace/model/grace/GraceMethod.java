@@ -8,7 +8,7 @@ import org.grace.model.adapters.LoraConfig;
 import org.grace.model.adapters.PerturbationBranch;
 import org.grace.model.adapters.Tower;
 import org.grace.model.clip.ClipModel;
-import org.grace.model.method.FinetuningMethod;
+import org.grace.model.method.NamedMethod;
 import org.grace.model.method.MethodContext;
 import org.grace.model.method.MethodSettings;
 import org.grace.model.train.OptimizerConfig;
@@ -51,7 +51,7 @@ import java.util.Set;
  * ranks. Source: the paper's method and Loss &amp; Training sections (no code released); the
  * open choices and their defaults are documented on {@link GraceConfig}.
  */
-public final class GraceMethod implements FinetuningMethod {
+public final class GraceMethod extends NamedMethod {
 
     /** Full GRACE. */
     public static final String NAME = "grace";
@@ -64,19 +64,22 @@ public final class GraceMethod implements FinetuningMethod {
     /** Every name this class serves. */
     public static final List<String> NAMES = List.of(NAME, GV_ONLY, AWP_NO_CURRICULUM, AWP_CURRICULUM);
 
-    private final MethodSettings settings;
     private final GraceConfig config;
     private final StepPgd pgd;
     private final LarAwp awp;
 
     private GraceMethod(MethodSettings settings) {
-        if (!NAMES.contains(settings.method())) {
-            throw new IllegalArgumentException("GraceMethod serves " + NAMES + ", not '" + settings.method() + "'");
-        }
-        this.settings = settings;
+        super(variant(settings), settings);
         this.config = GraceConfig.from(settings);
         this.pgd = new StepPgd(config.pgdEps(), config.pgdStepSize(), config.pgdSteps());
         this.awp = new LarAwp(config);
+    }
+
+    private static String variant(MethodSettings settings) {
+        if (!NAMES.contains(settings.method())) {
+            throw new IllegalArgumentException("GraceMethod serves " + NAMES + ", not '" + settings.method() + "'");
+        }
+        return settings.method();
     }
 
     /** The method for validated {@code settings}; their method name picks the variant. */
@@ -90,16 +93,6 @@ public final class GraceMethod implements FinetuningMethod {
             throw new IllegalArgumentException("no GRACE variant '" + name + "'; known: " + NAMES);
         }
         return MethodSettings.resource(name, GraceMethod.class, "/org/grace/model/methods/" + name + ".json");
-    }
-
-    @Override
-    public String name() {
-        return settings.method();
-    }
-
-    @Override
-    public MethodSettings settings() {
-        return settings;
     }
 
     public GraceConfig config() {
