@@ -13,7 +13,12 @@ import java.util.SplittableRandom;
  * <p>Draws: shape uniform over all sixteen shapes; colour, texture, size band and background
  * uniform; placement "in the middle" with probability 0.4, else one of the four sides; one object
  * with probability 0.7, else two to four copies (then small, one per quadrant); 0–2 clutter
- * strokes. A large object is always centred so it stays in the frame.
+ * strokes. A large object is always centred so it stays in the frame. A subject with a
+ * {@link #direction} is drawn pointing that way (±10°), others at any rotation.
+ *
+ * <p>{@link #buildCentred} instead draws the object-centric framing most of the pretraining
+ * corpus uses: one object of radius 0.2–0.36 (straddling the size bands, so no size word is
+ * captioned) centred within ±0.1, rotated within ±45° unless it points, captioned "in the middle".
  */
 final class BroadScene {
 
@@ -73,11 +78,24 @@ final class BroadScene {
                 rnd.nextDouble() * 2 * StrictMath.PI, Optional.of(band), placed, Optional.ofNullable(direction));
     }
 
+    Scene buildCentred(SplittableRandom rnd) {
+        double rotation = direction != null ? pointing(rnd) : SceneSampler.sym(rnd, StrictMath.PI / 4);
+        SceneObject object = SceneSampler.object(shape, 0.5 + SceneSampler.sym(rnd, 0.1),
+                0.5 + SceneSampler.sym(rnd, 0.1), SceneSampler.range(rnd, 0.2, 0.36), rotation, colour, texture, rnd);
+        return new Scene(style, background, List.of(object), 1, clutter, Optional.empty(),
+                rnd.nextDouble() * 2 * StrictMath.PI, Optional.empty(), Optional.of(Placement.MIDDLE),
+                Optional.ofNullable(direction));
+    }
+
     private SceneObject place(double cx, double cy, SizeClass band, SplittableRandom rnd) {
-        double rotation = direction != null
-                ? direction.radians() + SceneSampler.sym(rnd, 10 * StrictMath.PI / 180)
-                : rnd.nextDouble() * 2 * StrictMath.PI;
+        double rotation = direction != null ? pointing(rnd) : rnd.nextDouble() * 2 * StrictMath.PI;
         return SceneSampler.object(shape, cx, cy, SceneSampler.range(rnd, band.minRadius(), band.maxRadius()),
                 rotation, colour, texture, rnd);
+    }
+
+    private double pointing(SplittableRandom rnd) {
+        double up = shape.upRotation().orElseThrow(
+                () -> new IllegalStateException(shape + " has no pointing direction, asked to point " + direction));
+        return up + direction.radians() + SceneSampler.sym(rnd, 10 * StrictMath.PI / 180);
     }
 }

@@ -9,15 +9,31 @@ package org.grace.model.data.synth;
  * neighbours at the stroke width is not. Photo style multiplies the textured fill by a directional
  * shading term {@code 0.78 - 0.3 (u cos a + v sin a)} (light from angle {@code a}), giving the
  * "shaded, textured" look; renditions use flat fills.
+ *
+ * <p>Textures turn with the object but have a fixed period of {@value #TEXTURE_PERIOD} output
+ * pixels, the side of one ViT patch of the tiny CLIP: stripes and checks of half-period bands,
+ * dots of radius 0.27 periods on a one-period grid, speckle in quarter-period blocks. An earlier
+ * world scaled the patterns with the object, so small objects carried 2–3 pixel patterns that a
+ * patch embedding barely resolves and the speckle fell below one output pixel; zero-shot texture
+ * transfer stayed near chance.
  */
 final class ObjectPainter {
+
+    /** Texture period in output pixels. */
+    static final double TEXTURE_PERIOD = 8.0;
 
     private ObjectPainter() {
     }
 
-    static void paint(Canvas canvas, SceneObject object, Style style, double lightAngle, double strokePx, long seed) {
+    /**
+     * @param outputPixel canvas pixels per output pixel (the supersampling factor, or 1/2 for
+     *                    pixel art's half-size canvas)
+     */
+    static void paint(Canvas canvas, SceneObject object, Style style, double lightAngle, double strokePx,
+                      double outputPixel, long seed) {
         int n = canvas.side;
         double radiusPx = object.radius() * n;
+        double textureScale = radiusPx / outputPixel / TEXTURE_PERIOD;
         double cx = object.cx() * n;
         double cy = object.cy() * n;
         double cos = StrictMath.cos(object.rotation());
@@ -45,17 +61,20 @@ final class ObjectPainter {
                         ? !(shape.contains(u + edge, v) && shape.contains(u - edge, v)
                         && shape.contains(u, v + edge) && shape.contains(u, v - edge))
                         : false;
-                paintPixel(canvas, x, y, u, v, isEdge, object.texture(), base, second, style, lx, ly, seed);
+                paintPixel(canvas, x, y, u, v, u * textureScale, v * textureScale, isEdge, object.texture(), base, second,
+                        style, lx, ly, seed);
             }
         }
     }
 
-    private static void paintPixel(Canvas canvas, int x, int y, double u, double v, boolean isEdge, Texture texture,
-                                   float[] base, float[] second, Style style, double lx, double ly, long seed) {
+    /** {@code (s, t)}: the local point in texture periods. */
+    private static void paintPixel(Canvas canvas, int x, int y, double u, double v, double s, double t, boolean isEdge,
+                                   Texture texture, float[] base, float[] second, Style style, double lx, double ly,
+                                   long seed) {
         switch (style) {
             case PHOTO:
             case INVERTED: {
-                float[] c = patterned(texture, u, v, base, second, seed, x, y);
+                float[] c = patterned(texture, s, t, base, second, seed);
                 float shade = (float) (0.78 - 0.3 * (u * lx + v * ly));
                 float highlight = (float) StrictMath.max(0.0, 0.25 - ((u + 0.4 * lx) * (u + 0.4 * lx)
                         + (v + 0.4 * ly) * (v + 0.4 * ly))) * 1.2f;
@@ -64,7 +83,7 @@ final class ObjectPainter {
             }
             case FLAT_PAINT:
             case PIXEL_ART: {
-                float[] c = patterned(texture, u, v, base, second, seed, x, y);
+                float[] c = patterned(texture, s, t, base, second, seed);
                 float brush = style == Style.FLAT_PAINT ? 0.94f + 0.12f * PixelNoise.smooth(seed, x * 0.4, y, 6.0) : 1f;
                 canvas.set(x, y, c[0] * brush, c[1] * brush, c[2] * brush);
                 break;
@@ -73,7 +92,7 @@ final class ObjectPainter {
                 if (isEdge) {
                     canvas.set(x, y, 0.05f, 0.05f, 0.05f);
                 } else {
-                    float[] c = patterned(texture, u, v, base, second, seed, x, y);
+                    float[] c = patterned(texture, s, t, base, second, seed);
                     canvas.set(x, y, c[0], c[1], c[2]);
                 }
                 break;
@@ -101,28 +120,28 @@ final class ObjectPainter {
         }
     }
 
-    /** Fill colour at local point {@code (u, v)} for the texture. */
-    private static float[] patterned(Texture texture, double u, double v, float[] base, float[] second, long seed,
-                                     int x, int y) {
+    /** Fill colour at local point {@code (s, t)}, in texture periods, for the texture. */
+    private static float[] patterned(Texture texture, double s, double t, float[] base, float[] second, long seed) {
         boolean useSecond;
         switch (texture) {
             case PLAIN:
                 useSecond = false;
                 break;
             case STRIPED:
-                useSecond = ((int) Math.floor((u + 4) * 3.2)) % 2 == 0;
+                useSecond = Math.floorMod((long) Math.floor(2 * s + 0.5), 2L) == 0;
                 break;
             case DOTTED: {
-                double fu = (u * 2.6 + 8.25) - Math.floor(u * 2.6 + 8.25) - 0.5;
-                double fv = (v * 2.6 + 8.25) - Math.floor(v * 2.6 + 8.25) - 0.5;
-                useSecond = fu * fu + fv * fv < 0.07;
+                double fs = s - Math.rint(s);
+                double ft = t - Math.rint(t);
+                useSecond = fs * fs + ft * ft < 0.27 * 0.27;
                 break;
             }
             case CHECKERED:
-                useSecond = (((int) Math.floor((u + 4) * 2.6)) + ((int) Math.floor((v + 4) * 2.6))) % 2 == 0;
+                useSecond = Math.floorMod((long) Math.floor(2 * s) + (long) Math.floor(2 * t), 2L) == 0;
                 break;
             case NOISY:
-                useSecond = PixelNoise.uniform(seed ^ 0x2545F4914F6CDD1DL, x / 2, y / 2) < 0.35f;
+                useSecond = PixelNoise.uniform(seed ^ 0x2545F4914F6CDD1DL, (int) Math.floor(4 * s) + 1024,
+                        (int) Math.floor(4 * t) + 1024) < 0.35f;
                 break;
             default:
                 throw new IllegalStateException("no pattern for texture " + texture);

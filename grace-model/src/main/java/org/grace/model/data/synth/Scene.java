@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param lightAngle   direction the shading light comes from, in radians
  * @param size         size band of the subject, when it was drawn from one (captioned)
  * @param placement    position of a single subject, when it was drawn from one (captioned)
- * @param direction    where an arrow subject points, when it was drawn axis-aligned (captioned)
+ * @param direction    where a pointing subject (arrow, triangle, chevron) points, when it was drawn so (captioned)
  */
 public record Scene(Style style, Background background, List<SceneObject> objects, int subjectCount, int clutter,
                     Optional<Occluder> occluder, double lightAngle, Optional<SizeClass> size,

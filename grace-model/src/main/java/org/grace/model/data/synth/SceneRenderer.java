@@ -55,7 +55,7 @@ public final class SceneRenderer {
         }
         // Back to front: distractors first, so the subject is never hidden by them (only by an occluder).
         for (int k = scene.objects().size() - 1; k >= 0; k--) {
-            ObjectPainter.paint(canvas, scene.objects().get(k), style, scene.lightAngle(), stroke, seed);
+            ObjectPainter.paint(canvas, scene.objects().get(k), style, scene.lightAngle(), stroke, outputPixel, seed);
         }
         if (scene.occluder().isPresent()) {
             drawOccluder(canvas, scene.occluder().get(), style, seed);

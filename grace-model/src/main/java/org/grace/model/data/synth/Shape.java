@@ -63,6 +63,19 @@ public enum Shape {
         return plural;
     }
 
+    /**
+     * The rotation that makes this shape point up, for the shapes that point somewhere (arrow and
+     * triangle are drawn pointing up, the chevron pointing down); empty for the others. A pointing
+     * subject drawn at {@code upRotation + direction.radians()} points in {@code direction}.
+     */
+    public java.util.OptionalDouble upRotation() {
+        return switch (this) {
+            case ARROW, TRIANGLE -> java.util.OptionalDouble.of(0.0);
+            case CHEVRON -> java.util.OptionalDouble.of(StrictMath.PI);
+            default -> java.util.OptionalDouble.empty();
+        };
+    }
+
     /** True for the ten ID classes, false for shapes seen only in pretraining and the held-out task. */
     public boolean isIdClass() {
         return idClass;

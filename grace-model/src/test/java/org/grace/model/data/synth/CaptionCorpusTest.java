@@ -32,6 +32,12 @@ class CaptionCorpusTest {
 
     @Test
     void sampledCaptionsUseOnlyVocabularyWordsAndEveryWordOccurs() {
+        // Captions need no rendering, so a larger corpus is cheap; plurals of one shape are rare
+        // (a crowd scene is 9% of pairs, one shape 1/16 of those).
+        SplitSizes small = SmallWorld.CONFIG.sizes();
+        CaptionCorpus corpus = new SynthWorld(SmallWorld.CONFIG.withSizes(new SplitSizes(small.idTrain(), small.idVal(),
+                small.idTest(), small.v2(), small.sketch(), small.rendition(), small.adversarial(),
+                small.adversarialPlus(), small.transferPerTask(), 5000))).captions();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < corpus.size(); i++) {
             for (String token : CaptionVocabulary.tokens(corpus.caption(i))) {
@@ -79,6 +85,66 @@ class CaptionCorpusTest {
     }
 
     @Test
+    void mostCaptionsAreBareNamingNeitherColourNorSizeNorBackground() {
+        Set<String> distracting = new HashSet<>();
+        for (Colour c : Colour.values()) {
+            distracting.add(c.word());
+        }
+        for (SizeClass z : SizeClass.values()) {
+            distracting.add(z.word());
+        }
+        distracting.add("background");
+        int bare = 0;
+        int n = corpus.size();
+        for (int i = 0; i < n; i++) {
+            if (CaptionVocabulary.tokens(corpus.caption(i)).stream().noneMatch(distracting::contains)) {
+                bare++;
+            }
+        }
+        double share = (double) bare / n;
+        // 80% are bare by construction; a non-bare caption omits all three attributes now and then.
+        assertTrue(share > 0.78 && share < 0.9, "bare share " + share);
+    }
+
+    @Test
+    void mostScenesAreObjectCentricAndCaptionedInTheMiddle() {
+        int centred = 0;
+        int n = corpus.size();
+        for (int i = 0; i < n; i++) {
+            Scene scene = corpus.scene(i);
+            if (scene.objects().size() == 1 && scene.size().isEmpty()
+                    && scene.placement().equals(java.util.Optional.of(Placement.MIDDLE))) {
+                centred++;
+                SceneObject o = scene.subject();
+                assertTrue(o.radius() >= 0.2 && o.radius() <= 0.36 && Math.abs(o.cx() - 0.5) <= 0.1
+                        && Math.abs(o.cy() - 0.5) <= 0.1, "object-centric scene " + i + ": " + o);
+            }
+        }
+        double share = (double) centred / n;
+        assertTrue(share > 0.65 && share < 0.75, "object-centric share " + share);
+    }
+
+    @Test
+    void pointingSubjectsPointWhereTheirCaptionSays() {
+        Set<Shape> pointers = new HashSet<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            Scene scene = corpus.scene(i);
+            if (scene.direction().isEmpty()) {
+                continue;
+            }
+            Shape shape = scene.subjectShape();
+            pointers.add(shape);
+            double expected = shape.upRotation().getAsDouble() + scene.direction().get().radians();
+            double off = Math.IEEEremainder(scene.subject().rotation() - expected, 2 * Math.PI);
+            assertTrue(Math.abs(off) <= Math.toRadians(10) + 1e-12, "scene " + i + " is off by " + off + " rad");
+            String caption = corpus.caption(i);
+            assertTrue(!caption.contains("pointing") || caption.contains("pointing " + scene.direction().get().word()),
+                    caption);
+        }
+        assertEquals(Set.of(Shape.ARROW, Shape.TRIANGLE, Shape.CHEVRON), pointers);
+    }
+
+    @Test
     void corpusCoversAllStylesAndAllShapes() {
         Set<Style> styles = new HashSet<>();
         Set<Shape> shapes = new HashSet<>();
@@ -96,7 +162,7 @@ class CaptionCorpusTest {
         for (int i = 0; i < 50; i++) {
             assertEquals(corpus.caption(i), again.caption(i));
         }
-        assertEquals("a picture of two small arrows pointing down.", SynthWorldCaptions.first(0L));
+        assertEquals("an image of an arrow in the middle pointing down.", SynthWorldCaptions.first(0L));
     }
 
     @Test
