@@ -44,8 +44,8 @@ public record PretrainConfig(long worldSeed, long seed, int steps, int batchSize
     /**
      * The embedded scale's default: a 4-block, width-64 ViT with 8×8 patches (a 4×4 grid) on 32×32 images, a
      * 2-block width-64 text tower, embeddings of 64, batch 128 for 15,000 steps (1.92M pairs, about
-     * 38 passes over the 50k-caption corpus), AdamW 3e-3 with 200 warmup steps; about 25 minutes on
-     * 2 CPU cores. At 6,000 steps zero-shot ID accuracy was 50% and texture and orientation transfer
+     * 38 passes over the 50k-caption corpus), AdamW 3e-3 with 200 warmup steps; 28 minutes on one
+     * thread of a 2-core machine. At 6,000 steps zero-shot ID accuracy was 50% and texture and orientation transfer
      * failed; a third of the learning rate cost another 3–7 points (the checkpoint README's trials).
      */
     public static PretrainConfig defaults() {

@@ -1,5 +1,7 @@
 package org.grace.model.data.synth;
 
+import java.util.OptionalDouble;
+
 /**
  * The object shapes of the embedded world, each an implicit region in local coordinates where the
  * shape fits the unit disc ({@code u, v} in {@code [-1,1]}, {@code v} pointing down as in images).
@@ -68,11 +70,11 @@ public enum Shape {
      * triangle are drawn pointing up, the chevron pointing down); empty for the others. A pointing
      * subject drawn at {@code upRotation + direction.radians()} points in {@code direction}.
      */
-    public java.util.OptionalDouble upRotation() {
+    public OptionalDouble upRotation() {
         return switch (this) {
-            case ARROW, TRIANGLE -> java.util.OptionalDouble.of(0.0);
-            case CHEVRON -> java.util.OptionalDouble.of(StrictMath.PI);
-            default -> java.util.OptionalDouble.empty();
+            case ARROW, TRIANGLE -> OptionalDouble.of(0.0);
+            case CHEVRON -> OptionalDouble.of(StrictMath.PI);
+            default -> OptionalDouble.empty();
         };
     }
 
